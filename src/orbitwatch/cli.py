@@ -1,0 +1,212 @@
+"""The orbitwatch command line: a thin layer over the library.
+
+Each command parses its options, makes one library call, and turns the
+library's errors into one-line messages. Records go to standard output,
+progress and errors to standard error, so commands compose in pipes.
+"""
+from __future__ import annotations
+
+import sys
+from functools import wraps
+
+import click
+from tqdm import tqdm
+
+from . import __version__
+from .evaluation import EvalError, format_score, load_records, score
+from .extract import EXTRACTOR, extract
+from .ingest import IngestError, iter_documents
+from .output import FORMATS, write_rows
+from .pipeline import ingest_paths
+from .records import CHANNELS, TYPES
+from .store import ENV_VAR, EventQuery, StoreError, default_location, open_store
+from .summary import COLUMNS as SUMMARY_COLUMNS
+from .summary import summarise
+
+EVENT_COLUMNS = ("doc", "actor", "target", "type", "stance", "channel", "date", "confidence", "evidence")
+
+
+def db_option(f):
+    return click.option(
+        "--db", "db", metavar="PATH", default=None,
+        help=f"DuckDB database file [default: ${ENV_VAR} or {default_location()}]",
+    )(f)
+
+
+def format_option(default: str, choices=FORMATS):
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="Output format.")
+
+
+def _warn(e: IngestError) -> None:
+    click.echo(f"orbitwatch: skipped {e}", err=True)
+
+
+def _open(db: str | None):
+    try:
+        return open_store(db)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _code(value: str | None) -> str | None:
+    return value.upper() if value else None
+
+
+def _exits_on_skip(f):
+    """Exit status 1 when any input was skipped, 0 otherwise."""
+    @wraps(f)
+    def wrapper(*args, **kwargs):
+        skipped = f(*args, **kwargs)
+        if skipped:
+            sys.exit(1)
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="orbitwatch")
+def main():
+    """orbitwatch: political events in Central Asia and the South Caucasus, with evidence.
+
+    \b
+    Example:
+      orbitwatch ingest samples/corpus --db sample.duckdb
+      orbitwatch summary --db sample.duckdb
+    """
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@format_option("jsonl")
+@_exits_on_skip
+def extract_cmd(paths, fmt):
+    """Print event records v1 of PATHS without touching any database.
+
+    PATHS are .txt, .html and .jsonl files or directories (walked
+    recursively); - reads one plain-text article from standard input.
+    Unreadable files are reported on standard error and skipped; the exit
+    status is then 1.
+
+    \b
+    Example:
+      orbitwatch extract ../shared/seeds/*.txt --format jsonl > pred.jsonl
+    """
+    skipped = 0
+    rows = []
+    for item in iter_documents(paths):
+        if isinstance(item, IngestError):
+            _warn(item)
+            skipped += 1
+            continue
+        records = [r.to_dict() for r in extract(item)]
+        if fmt == "jsonl":
+            write_rows(records, fmt, EVENT_COLUMNS)
+            sys.stdout.flush()
+        else:
+            rows += records
+    if fmt != "jsonl":
+        write_rows(rows, fmt, EVENT_COLUMNS, wide="evidence")
+    return skipped
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal].")
+@_exits_on_skip
+def ingest_cmd(paths, db, progress):
+    """Ingest PATHS, extract their events and store both in the database.
+
+    Re-ingesting unchanged content changes nothing; changed content replaces
+    the document and its events in one transaction. Ends with a one-line
+    summary on standard error; the exit status is 1 if any file was skipped.
+
+    \b
+    Example:
+      orbitwatch ingest samples/corpus --db sample.duckdb
+    """
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(desc="ingest", unit="doc", disable=not show, file=sys.stderr)
+    with _open(db) as store:
+        report = ingest_paths(paths, store, on_error=lambda e: (bar.clear(), _warn(e)),
+                              on_document=lambda d: bar.update(1))
+        bar.close()
+        counts = store.counts()
+    click.echo(f"orbitwatch: {report.line()}; database holds {counts['documents']} documents and "
+               f"{counts['events']} events", err=True)
+    return len(report.skipped)
+
+
+@main.command("events")
+@db_option
+@click.option("--state", help="A state code, either side of the record (KAZ).")
+@click.option("--power", help="The other side (RUS, EU, CSTO ...).")
+@click.option("--since", metavar="DATE", help="From YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", metavar="DATE", help="Up to YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--type", "type_", type=click.Choice(TYPES, case_sensitive=False), help="PLOVER type.")
+@click.option("--channel", type=click.Choice(CHANNELS, case_sensitive=False))
+@click.option("--doc", help="Only this document id.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many records.")
+@format_option("table")
+def events_cmd(db, state, power, since, until, type_, channel, doc, limit, fmt):
+    """List stored event records, filtered.
+
+    A record without a date of its own is placed at its document's date.
+
+    \b
+    Example:
+      orbitwatch events --state KAZ --power RUS --since 2022-01 --type REJECT --format csv
+    """
+    query = EventQuery(state=_code(state), power=_code(power), since=since, until=until,
+                       type=type_.upper() if type_ else None, channel=channel.lower() if channel else None,
+                       doc=doc, limit=limit)
+    with _open(db) as store:
+        rows = [r.to_dict() for r in store.events(query)]
+    write_rows(rows, fmt, EVENT_COLUMNS + ("id",) if fmt == "csv" else EVENT_COLUMNS, wide="evidence")
+
+
+@main.command("summary")
+@db_option
+@format_option("table")
+def summary_cmd(db, fmt):
+    """Per state and power: events found, closer, away and neutral.
+
+    \b
+    Example:
+      orbitwatch summary --db sample.duckdb --format csv
+    """
+    with _open(db) as store:
+        rows = summarise(store.events())
+        counts = store.counts()
+    write_rows(rows, fmt, SUMMARY_COLUMNS)
+    if fmt == "table":
+        click.echo(f"\n{counts['documents']} documents, {counts['events']} events "
+                   f"(extractor {EXTRACTOR})")
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("pred", type=click.Path(exists=True, dir_okay=False))
+@click.option("--docs-from-gold", is_flag=True, help="Ignore predictions for documents absent from gold.")
+@format_option("text", ("text", "json"))
+def eval_cmd(gold, pred, docs_from_gold, fmt):
+    """Score predicted event records against gold, as the spec defines it.
+
+    \b
+    Example:
+      orbitwatch extract ../shared/seeds/*.txt > pred.jsonl
+      orbitwatch eval ../shared/gold/seeds.jsonl pred.jsonl
+    """
+    try:
+        s = score(load_records(gold), load_records(pred), docs_from_gold=docs_from_gold)
+    except EvalError as e:
+        raise click.ClickException(str(e)) from None
+    if fmt == "json":
+        import json
+        click.echo(json.dumps(s, indent=2))
+    else:
+        click.echo(format_score(s))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Extract: a pure function from one Document to event records v1.
+
+No database and no mutable globals: the vocabulary is read once from the
+package's data files and shared read-only, so ``extract`` can be mapped over
+documents in any order, in any process.
+"""
+from __future__ import annotations
+
+import re
+
+from ..ingest.document import Document
+from ..records import SYMMETRIC_TYPES, EventRecord
+from .clauses import clause_starts, embedded_spans, find_triggers
+from .dates import find_dates
+from .discourse import Discourse
+from .events import Candidate, SentenceView, _subject_ok, sentence_candidates
+from .mentions import Mention, find_mentions, group_mentions
+from .sentences import Sentence, split_sentences
+from .vocabulary import Vocabulary, load_vocabulary
+
+__all__ = ["extract", "EXTRACTOR", "load_vocabulary"]
+
+EXTRACTOR = "orbitwatch.rules.v1"
+_QUOTE = re.compile(r"[“”\"]")
+
+
+def _skip_sentence(text: str, vocab: Vocabulary) -> bool:
+    """Questions, conditionals, allegations and UN General Assembly votes."""
+    if text.rstrip().endswith("?") or re.match(r"\s*[\"“]?(?:If|Unless|Should|Were)\b", text):
+        return True
+    low = text.lower()
+    if any(h.lower() in low for h in vocab.grammar["hedges"]):
+        return True
+    return any(re.search(p, text) for p in vocab.grammar["skip_sentence"])
+
+
+def _speaker(text: str, mentions: list[Mention], vocab: Vocabulary) -> tuple[str, ...]:
+    """Who speaks a quote in this sentence: the actor next to the speech verb."""
+    if not _QUOTE.search(text):
+        return ()
+    verbs = "|".join(re.escape(v) for v in vocab.grammar["speech"])
+    for v in re.finditer(rf"\b(?:{verbs})\b", text):
+        near = [m for m in mentions if m.codes and m.kind not in ("we", "collective")
+                and (0 <= v.start() - m.end <= 60 or 0 <= m.start - v.end() <= 25)]
+        if near:
+            return min(near, key=lambda m: min(abs(v.start() - m.end), abs(m.start - v.end()))).codes
+    return ()
+
+
+def _resolve(mentions: list[Mention], ctx: Discourse, speaker: tuple[str, ...]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if m.anaphor and not m.codes:
+            m.codes = ctx.resolve(m, out, speaker)
+        if m.codes:
+            out.append(m)
+    return out
+
+
+def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> SentenceView:
+    text = sent.text
+    dates = find_dates(text, doc.published)
+    mentions = find_mentions(text, vocab, dates, doc.published)
+    mentions = _resolve(mentions, ctx, _speaker(text, mentions, vocab))
+    return SentenceView(text, group_mentions(mentions, text), clause_starts(text),
+                        embedded_spans(text, vocab), dates, vocab)
+
+
+def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> list[Candidate]:
+    view = _view(sent, doc, vocab, ctx)
+    found: list[Candidate] = []
+    parties: tuple[str, ...] = ()
+    if not _skip_sentence(sent.text, vocab):
+        for hit in find_triggers(sent.text, vocab):
+            cands = sentence_candidates(view, hit, doc.published)
+            found += cands
+            if cands and cands[0].type in SYMMETRIC_TYPES and not parties:
+                parties = tuple(dict.fromkeys(c for x in cands for c in (x.actor, x.target)))
+    subject = next((g for g in view.groups if _subject_ok(g, view)), None)
+    ctx.observe(view.groups, subject, parties)
+    return found
+
+
+def _merge(doc: Document, items: list[tuple[Sentence, Candidate]]) -> list[EventRecord]:
+    """One record per (actor, target, type), evidence from its first mention.
+
+    Its date is the one date its mentions give; mentions at different dates
+    leave it null (the annotation guide's rule for merged events).
+    """
+    first: dict[tuple, tuple[Sentence, Candidate]] = {}
+    dates: dict[tuple, set] = {}
+    conf: dict[tuple, float] = {}
+    for sent, c in items:
+        key = (min(c.actor, c.target), max(c.actor, c.target), c.type) \
+            if c.type in SYMMETRIC_TYPES else (c.actor, c.target, c.type)
+        first.setdefault(key, (sent, c))
+        dates.setdefault(key, set()).add(c.date)
+        conf[key] = c.confidence if key not in conf else min(0.99, max(conf[key], c.confidence) + 0.05)
+    out = []
+    for key, (sent, c) in first.items():
+        known = dates[key] - {None}
+        out.append(EventRecord(doc.id, c.actor, c.target, c.type, c.stance, c.channel,
+                               known.pop() if len(known) == 1 else None, sent.text, sent.start,
+                               sent.end, round(conf[key], 3), c.person))
+    return out
+
+
+def extract(doc: Document, vocab: Vocabulary | None = None) -> list[EventRecord]:
+    """Event records of one document, each with an exact evidence span."""
+    vocab = vocab or load_vocabulary()
+    ctx = Discourse()
+    items: list[tuple[Sentence, Candidate]] = []
+    for sent in split_sentences(doc.text):
+        items += [(sent, c) for c in _sentence(sent, doc, vocab, ctx) if c.actor != c.target]
+    return _merge(doc, items)

@@ -1,0 +1,93 @@
+"""Clause structure without a parser: where clauses start, which spans are
+embedded (relative, temporal and parenthetical clauses), and which triggers
+a sentence holds.
+
+These approximations are what lets "Armenia, after the CSTO refused to help,
+cancelled the drills" give Armenia as the one who cancelled.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .vocabulary import Trigger, Vocabulary
+
+_BOUNDARY = re.compile(
+    r";|:\s|\s[–—-]\s|,\s*(?:and|but|while|whereas|yet|so)\s|\bthat\b|\bwhile\b|\bwhereas\b|\bbut\b|[“”\"]"
+)
+_ABSORBED = re.compile(r"^[^,;.:]{0,50}?\b(?:to|on|for)\b[^,;.:]{0,25}$")
+_OPEN_END = re.compile(r"\b(?:to|on|for|that)\s*$", re.I)
+_DIRECT_OBJECT = re.compile(r"^\s*(?:(?:a|an|the|its|his|her|their|planned|scheduled|joint|official|state)\s+)*$", re.I)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger found in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    trigger: Trigger
+
+
+@lru_cache(maxsize=4)
+def _embedded_pattern(openers: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(openers)
+    return re.compile(
+        rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{alt})\b[^,;:]*(?=,)", re.I
+    )
+
+
+def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    """Spans of embedded clauses as (start, end, opener word)."""
+    pattern = _embedded_pattern(tuple(vocab.grammar["embedded_openers"]))
+    spans = []
+    for m in pattern.finditer(text):
+        if m.group(0).startswith("(") and len(m.group(0).split()) <= 3:
+            continue  # "(CSTO)", "(DPR)": an apposition, not a clause
+        opener = re.match(r"[\s,(]*([\w]+)", m.group(0))
+        spans.append((m.start(), m.end(), opener.group(1).lower() if opener else ""))
+    return spans
+
+
+def clause_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _BOUNDARY.finditer(text)]
+
+
+def clause_of(starts: list[int], pos: int, length: int) -> tuple[int, int]:
+    lo = max(s for s in starts if s <= pos)
+    later = [s for s in starts if s > pos]
+    return lo, (min(later) if later else length)
+
+
+def find_triggers(text: str, vocab: Vocabulary) -> list[Hit]:
+    """Non-overlapping trigger hits, longest first, then in lexicon order."""
+    hits = [Hit(m.start(), m.end(), t) for t in vocab.triggers for m in t.pattern.finditer(text)]
+    order = {id(t): i for i, t in enumerate(vocab.triggers)}
+    hits.sort(key=lambda h: (-(h.end - h.start), order[id(h.trigger)]))
+    kept: list[Hit] = []
+    for h in hits:
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    kept.sort(key=lambda h: h.start)
+    return _drop_absorbed(text, kept)
+
+
+def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
+    """"agreed to expand ties" is one AGREE: the complement is not a second event."""
+    out: list[Hit] = []
+    for h in hits:
+        if any(p.end <= h.start and _absorbs(p, text[p.start:p.end], text[p.end:h.start]) for p in out):
+            continue
+        out.append(h)
+    return out
+
+
+def _absorbs(p: Hit, p_text: str, gap: str) -> bool:
+    """"agreed to expand ties", "postponed a visit": the second trigger is the first's content."""
+    if p.trigger.type == "REJECT" and _DIRECT_OBJECT.match(gap):
+        return True
+    if not p.trigger.absorbs:
+        return False
+    return bool(_ABSORBED.match(gap) or (_OPEN_END.search(p_text) and len(gap) <= 40
+                                         and not re.search(r"[,;.:]", gap)))

@@ -1,0 +1,296 @@
+"""From one sentence's mentions and triggers to candidate event records.
+
+For each trigger: is it asserted (not a plan, a question, an allegation)?
+who acts (the subject of its clause, or the agents after "by")? toward whom
+(its object, by the trigger's target rule)? is it negated (then the refusal
+it is)? Each answer is a small function; the vocabulary says which words count.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import SYMMETRIC_TYPES
+from .clauses import Hit, clause_of
+from .dates import nearest_date
+from .mentions import Group
+from .vocabulary import Vocabulary
+
+POWERS = frozenset({"RUS", "CHN", "EU", "USA", "TUR", "IRN", "WST", "UN", "CSTO", "EAEU", "CIS",
+                    "SCO", "OTS", "NATO", "OSCE", "G7", "BRICS"})
+_WORD = re.compile(r"[\w’'-]+")
+
+
+@dataclass
+class Candidate:
+    actor: str
+    target: str
+    type: str
+    stance: int
+    channel: str
+    date: str | None
+    confidence: float
+    person: str | None
+
+
+@dataclass
+class SentenceView:
+    """Everything the rules need about one sentence."""
+
+    text: str
+    groups: list[Group]
+    starts: list[int]
+    embedded: list[tuple[int, int, str]]
+    dates: list[tuple[int, int, str]]
+    vocab: Vocabulary
+
+    def words(self, lo: int, hi: int) -> list[str]:
+        return [w.lower() for w in _WORD.findall(self.text[lo:hi])]
+
+    def embedding(self, pos: int) -> tuple[int, int, str] | None:
+        inside = [e for e in self.embedded if e[0] <= pos < e[1]]
+        return min(inside, key=lambda e: e[1] - e[0]) if inside else None
+
+    def scope(self, pos: int) -> tuple[int, int]:
+        """The clause around ``pos``, narrowed to its embedded clause if inside one."""
+        lo, hi = clause_of(self.starts, pos, len(self.text))
+        emb = self.embedding(pos)
+        if emb:
+            lo, hi = max(lo, emb[0]), min(hi, emb[1])
+        return lo, hi
+
+    def visible(self, g: Group, pos: int) -> bool:
+        """A group outside the trigger's embedded clauses (or in the same one)."""
+        own = self.embedding(pos)
+        other = self.embedding(g.start)
+        return other is None or other == own
+
+
+def _is_object(g: Group, vocab: Vocabulary) -> bool:
+    head = g.head
+    preps = vocab.grammar["prepositions"]
+    if head.prev == "of" and head.prev2 in vocab.grammar["government_nouns"]:
+        return False  # "the President of Kazakhstan said"
+    if head.prev in preps:
+        return True
+    verbish = lambda w: w.endswith(("ed", "ing")) or w in vocab.grammar["speech"]
+    if head.prev in vocab.grammar["skippable"]:
+        return head.prev2 in preps or verbish(head.prev2)
+    return verbish(head.prev) and head.prev not in ("led",)
+
+
+def _subject_ok(g: Group, view: SentenceView) -> bool:
+    h = g.head
+    return h.actor_ok and not h.modifier and not h.in_paren and not _is_object(g, view.vocab) \
+        and h.kind != "territory"
+
+
+def main_subject(view: SentenceView) -> Group | None:
+    """The first subject-like group outside every embedded clause."""
+    return next((g for g in view.groups if view.embedding(g.start) is None and _subject_ok(g, view)), None)
+
+
+def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
+    """(subject, borrowed): the leftmost subject-like group before the trigger in
+    its clause, else the leftmost of an earlier clause (coordinated verbs share
+    it); a subjectless embedded clause ("following talks, X ...") borrows the
+    sentence's main subject."""
+    lo, hi = view.scope(hit.start)
+    before = [g for g in view.groups if g.end <= hit.start and view.visible(g, hit.start)]
+    inside = [g for g in before if g.start >= lo and _subject_ok(g, view)]
+    if inside:
+        return inside[0], False
+    if view.embedding(hit.start):
+        return main_subject(view), True
+    earlier = [g for g in before if g.start < lo and _subject_ok(g, view)]
+    return (earlier[0] if earlier else None), False
+
+
+def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> bool:
+    h = g.head
+    if h.modifier or (actor is not None and set(g.codes) <= set(actor.codes)):
+        return False
+    adjacent = not view.text[hit.end:g.start].strip()
+    if h.prev in view.vocab.grammar["not_target_after"] and not adjacent:
+        return False
+    if h.prev in view.vocab.grammar["locatives"] and not hit.trigger.locative:
+        return False
+    if h.prev == "with" and hit.trigger.target == "object":
+        return False  # "refused to help in the conflict with Azerbaijan": not the object
+    return view.visible(g, hit.start)
+
+
+def _object_start(view: SentenceView, hit: Hit) -> int:
+    """Objects may sit inside a long trigger ("summoned the Russian ambassador")."""
+    m = re.match(r"\S+", view.text[hit.start:hit.end])
+    return hit.start + (m.end() if m else 0)
+
+
+def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Group | None, bool]:
+    """(target group, found by fallback). Right of the trigger by its rule,
+    else an object left of it ("informed the participants ... and emphasised")."""
+    mode = hit.trigger.target
+    begin = _object_start(view, hit)
+    after = [g for g in view.groups if g.start >= begin and _target_ok(g, actor, hit, view)]
+    lo, hi = view.scope(hit.start)
+    wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from")}
+    if mode in wanted:
+        for g in after:
+            if g.head.prev in wanted[mode]:
+                return g, False
+    if after and (after[0].start < hi or mode != "object"):
+        return after[0], False
+    if after:
+        return after[0], True
+    left = [g for g in view.groups if g.end <= hit.start and g.start >= lo and g is not actor
+            and _target_ok(g, actor, hit, view) and _is_object(g, view.vocab)]
+    if left:
+        return left[0], True
+    subject = main_subject(view) if view.embedding(hit.start) else None
+    if subject is not None and (actor is None or not set(subject.codes) <= set(actor.codes)):
+        return subject, True  # "Armenia, after the CSTO refused to help, ..."
+    return None, False
+
+
+def _imposer(view: SentenceView, hit: Hit) -> Group | None:
+    """Who imposed the sanctions a state complies with ("abiding by Western sanctions")."""
+    for g in view.groups:
+        if hit.start <= g.start < hit.end and not g.head.anti:
+            return g
+        if hit.end <= g.start < hit.end + 25 and g.head.prev in ("of", "by"):
+            return g
+    return None
+
+
+def _nominal(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None]:
+    """"US sanctions on X": the modifier imposes them; X, or the clause subject, bears them."""
+    mod = next((g for g in view.groups if 0 <= hit.start - g.end <= 3 and not g.head.anti), None)
+    if mod is None:
+        return None, None
+    lo, hi = view.scope(hit.start)
+    target = next((g for g in view.groups if g.start >= hit.end and g.start < hi
+                   and g.head.prev in ("against", "on", "targeting", "over", "for")), None)
+    if target is None:
+        subj = [g for g in view.groups if lo <= g.start and g.end <= mod.start and _subject_ok(g, view)]
+        target = subj[-1] if subj else None
+    return mod, target
+
+
+def _by_agents(view: SentenceView, hit: Hit) -> Group | None:
+    return next((g for g in view.groups if g.start >= hit.end and g.head.prev == "by"), None)
+
+
+def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
+    lo, _ = view.scope(hit.start)
+    if actor is not None and actor.end <= hit.start:
+        lo = min(lo, actor.start)
+    words = view.words(lo, hit.start)
+    negs = set(view.vocab.grammar["negations"])
+    if any(w in negs or w.endswith("n't") for w in words):
+        return True
+    return bool(re.match(r"\s*(?:nor|neither)\b", view.text[lo:], re.I))
+
+
+def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -> bool:
+    """A plan, a prediction or a wish rather than an act ("will sign", "plans to").
+
+    A modal counts within the verb group before the trigger; a plan word only
+    when it governs the trigger ("plans to sign", "considering signing").
+    """
+    lo, _ = view.scope(hit.start)
+    if actor is not None and lo <= actor.end <= hit.start:
+        lo = actor.end
+    window = view.words(lo, hit.start)[-4:]
+    g = view.vocab.grammar
+    if any(w in g["modals"] for w in window):
+        spoken = any(w in g["speech"] for w in view.words(0, hit.start))
+        return not (negated and spoken)
+    governs = window[-1:] == ["to"] or (window and window[-1] in g["plans"])
+    if governs and any(w in g["plans"] for w in window):
+        return hit.trigger.type not in g["plan_proof"]
+    return False
+
+
+def in_background(view: SentenceView, hit: Hit) -> bool:
+    emb = view.embedding(hit.start)
+    openers = view.vocab.grammar["background_openers"]
+    return bool(emb and emb[2] in openers) or bool(
+        set(view.words(*view.scope(hit.start))[:3]) & set(openers))
+
+
+def channel_of(view: SentenceView, hit: Hit) -> str:
+    if hit.trigger.channel:
+        return hit.trigger.channel
+    lo, hi = view.scope(hit.start)
+    scopes = [view.text[lo:hi]]
+    if hit.trigger.absorbs:
+        scopes.append(view.text[hit.start:])  # "agreed to 'join efforts on security'"
+    for scope in scopes:
+        for name, pattern in view.vocab.channels:
+            if pattern.search(scope):
+                return name
+    return "diplomatic"
+
+
+def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True) -> list[tuple[str, str]]:
+    """Actor-target code pairs; a multi-party meeting pairs its hub with each other party."""
+    a_codes = actor.codes
+    if target is not None:
+        return [(a, t) for a in a_codes for t in target.codes if a != t]
+    if not intra or type_ not in SYMMETRIC_TYPES or len(a_codes) < 2:
+        return []
+    hubs = [c for c in a_codes if c in POWERS]
+    if len(hubs) == 1:
+        return [(hubs[0], c) for c in a_codes if c != hubs[0]]
+    return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]
+
+
+_NOUN_USE = re.compile(r"(?:\b(?:the|a|an|of|new|its|their|western|us|eu)\s+$)", re.I)
+
+
+def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, bool]:
+    """(actor, target, weak) by the trigger's rules; weak marks a fallback guess."""
+    t = hit.trigger
+    if t.needs_by:
+        return _by_agents(view, hit), None, False
+    if t.target == "nominal":
+        mod, target = _nominal(view, hit)
+        if mod is not None:
+            return mod, target, False
+        word = view.text[hit.start:hit.end].lower()
+        if word.endswith("s") and not word.endswith("es") or _NOUN_USE.search(view.text[:hit.start]):
+            return None, None, False  # the bare noun "sanctions" names no act
+    actor, borrowed = find_actor(view, hit)
+    if t.target == "imposer":
+        imposer = _imposer(view, hit)
+        return (actor, imposer, False) if imposer is not None else (None, None, False)
+    target, fallback = find_target(view, hit, actor)
+    if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.codes) >= 2:
+        return target, None, False  # "the meeting of the leaders of Armenia and Turkey"
+    return actor, target, fallback or borrowed
+
+
+def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> list[Candidate]:
+    t = hit.trigger
+    if t.background and in_background(view, hit):
+        return []
+    actor, target, fallback = _parties(view, hit)
+    if actor is None:
+        return []
+    negated = not t.fixed and is_negated(view, hit, actor)
+    if is_modal(view, hit, actor, negated):
+        return []
+    type_, stance = t.type, t.stance
+    if negated:
+        if not t.negated:
+            return []
+        type_, stance = t.negated, -1
+    lo, hi = view.scope(hit.start)
+    date = nearest_date(view.dates, lo, hi, hit.start) or nearest_date(view.dates, 0, len(view.text), hit.start)
+    conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
+    channel = channel_of(view, hit)
+    coded = pairs(actor, target, type_, intra=t.target != "imposer")
+    out = [Candidate(a, b, type_, stance, channel, date, round(conf, 3), actor.person) for a, b in coded]
+    if t.reverse and not negated:
+        out += [Candidate(b, a, t.reverse, 0, channel, date, round(conf * 0.9, 3), None) for a, b in coded]
+    return out

@@ -1,0 +1,231 @@
+"""Actor mentions in a sentence: states, seats of power, organisations,
+office holders, collectives and the pronouns that stand for them.
+
+A mention knows what governs it (the word before it), so the event rules
+can tell a subject from an object, a location or a bypassed state.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .tokens import Token, tokenize
+from .vocabulary import Vocabulary
+
+_COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|nor|&|as well as|plus)\b)\s*(?:the\s+)?$", re.I)
+_CONJ = re.compile(r"\b(?:and|or|nor|as well as|plus)\b|&", re.I)
+_TITLE_GAP = re.compile(r"^(?:\s*[’']s)?(?:\s+(?:[A-Z][\w.-]*|of|the|for|and))*\s*,?\s*$")
+_SINGULAR = re.compile(r"\b(?:he|she|He|She)\b|\b(?:his|her|its|their|the)\s+country\b|\bthe\s+country\b")
+_WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    kind: str  # name adj people seat org person territory collective pronoun we
+    text: str
+    person: str | None = None
+    prev: str = ""        # the lowercased word right before
+    prev2: str = ""       # and the one before it
+    next: str = ""        # the lowercased word right after
+    modifier: bool = False  # "Moscow-led", "pro-Kremlin": describes something else
+    anti: bool = False      # "anti-Russian": the state is acted against
+    actor_ok: bool = True
+    in_paren: bool = False
+    anaphor: str | None = None
+    possessive: bool = False
+
+
+@dataclass
+class Group:
+    """Coordinated mentions acting together ("Kazakhstan and Uzbekistan")."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c for m in self.mentions for c in m.codes))
+
+    @property
+    def head(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def person(self) -> str | None:
+        return next((m.person for m in self.mentions if m.person), None)
+
+
+def _lookup(vocab: Vocabulary, tokens: list[Token], i: int) -> tuple[int, object] | None:
+    for n in range(min(vocab.max_len, len(tokens) - i), 0, -1):
+        key = tuple(t.text for t in tokens[i:i + n])
+        entry = vocab.forms.get(key)
+        if entry is None and n == 1 and key[0].isupper() and len(key[0]) > 3:
+            entry = vocab.forms.get((key[0].title(),))
+        if entry is not None:
+            return n, entry
+        if key in vocab.territories:
+            return n, ("territory", vocab.territories[key])
+    return None
+
+
+def _word_before(text: str, pos: int) -> tuple[str, str]:
+    words = re.findall(r"[\w’'-]+|[,;:(“\"]", text[max(0, pos - 60):pos])
+    words = [w.lower() for w in words]
+    return (words[-1] if words else ""), (words[-2] if len(words) > 1 else "")
+
+
+def _date_at(dates: list[tuple[int, int, str]], pos: int, default: str | None) -> str | None:
+    """The time expression nearest to ``pos`` in the sentence, else the document's date."""
+    if not dates:
+        return default
+    return min(dates, key=lambda d: min(abs(d[0] - pos), abs(d[1] - pos)))[2]
+
+
+def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | None) -> list[Mention]:
+    tokens = tokenize(text)
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        hit = _lookup(vocab, tokens, i)
+        if hit is None:
+            i += 1
+            continue
+        n, entry = hit
+        s, e = tokens[i].start, tokens[i + n - 1].end
+        if isinstance(entry, tuple):
+            out.append(Mention(s, e, (entry[1],), "territory", text[s:e], actor_ok=False))
+        elif entry.kind == "person":
+            when = _date_at(dates, s, doc_date)
+            terms = [t for t in entry.terms if t.covers(when)]
+            if terms:
+                out.append(Mention(s, e, tuple(dict.fromkeys(t.code for t in terms)), "person",
+                                   text[s:e], person=terms[0].name))
+        else:
+            out.append(Mention(s, e, entry.codes, entry.kind, text[s:e]))
+        i += n
+    return out
+
+
+def _pattern_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
+    out = []
+    for col in vocab.collectives:
+        for m in col.pattern.finditer(text):
+            out.append(Mention(m.start(), m.end(), col.members or (), "collective", m.group(0),
+                               anaphor=col.anaphor))
+    for m in _SINGULAR.finditer(text):
+        out.append(Mention(m.start(), m.end(), (), "pronoun", m.group(0), anaphor="singular"))
+    for m in _WE.finditer(text):
+        out.append(Mention(m.start(), m.end(), (), "we", m.group(0), anaphor="speaker"))
+    return out
+
+
+def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
+    prev, prev2 = _word_before(text, m.start)
+    after = text[m.end:m.end + 40]
+    nxt = re.match(r"[’']s\b|-[\w]+|\s+([\w-]+)", after)
+    m.prev, m.prev2 = prev, prev2
+    m.next = (nxt.group(1) or nxt.group(0)).lower() if nxt else ""
+    m.possessive = bool(re.match(r"[’']s?\b", after))
+    m.modifier = bool(re.match(r"-(?:led|backed|based|brokered|sponsored|made|built|born|controlled|dominated|friendly|leaning|oriented|centric)\b", after)) \
+        or prev in ("pro-", "pro") or text[max(0, m.start - 4):m.start].lower().endswith("pro-")
+    m.anti = text[max(0, m.start - 5):m.start].lower().endswith("anti-")
+    m.in_paren = text.count("(", 0, m.start) > text.count(")", 0, m.start)
+    if prev in ("a", "an") and m.kind in ("name", "collective", "org", "seat"):
+        m.modifier = True  # "a Central Asia analyst", "a Russia expert"
+    if prev == "capital" or (prev == "," and prev2 == "capital"):
+        m.prev = "in"  # "in his capital, Tashkent," is a place
+    if m.kind in ("adj", "people"):
+        following = re.match(r"(?:\s+[A-Z][\w-]*)*\s+([a-z-]+)", after)
+        gov = set(vocab.grammar["government_nouns"])
+        m.actor_ok = m.kind == "adj" and bool(
+            (following and following.group(1) in gov) or (nxt and m.next in gov))
+    return m
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Longest mention wins where two overlap (a collective over its states)."""
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
+    """One mention for "Kazakhstan's Foreign Minister Mukhtar Tleuberdi"."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (last and last.codes and last.codes == m.codes and last.kind not in ("collective",)
+                and _TITLE_GAP.match(text[last.end:m.start])):
+            out[-1] = replace(last, end=m.end, text=text[last.start:m.end],
+                              person=last.person or m.person, actor_ok=True,
+                              kind=last.kind if last.kind != "adj" else m.kind,
+                              possessive=m.possessive, next=m.next)
+            continue
+        out.append(m)
+    return out
+
+
+def _attach_roles(m: Mention, text: str, vocab: Vocabulary, date: str | None) -> None:
+    """"the Russian president" in 2008 is Medvedev: fill ``person`` from the terms."""
+    if m.person or len(m.codes) != 1:
+        return
+    after = text[m.end:m.end + 30].lower()
+    before = text[max(0, m.start - 30):m.start].lower()
+    for phrase, role in vocab.grammar["roles"].items():
+        if re.match(rf"(?:[’']s)?\s+{phrase}\b", after) or re.search(rf"\b{phrase}\s+of\s+(?:the\s+)?$", before):
+            m.person = vocab.officeholder(m.codes[0], role, date)
+            m.actor_ok = True
+            return
+
+
+def find_mentions(text: str, vocab: Vocabulary, dates: list[tuple[int, int, str]],
+                  doc_date: str | None) -> list[Mention]:
+    """All actor mentions of a sentence, annotated, overlaps resolved.
+
+    ``dates`` are the sentence's time expressions: an office holder counts
+    as the state only if in office at the nearest one (else the document's date).
+    """
+    raw = _dictionary_mentions(text, vocab, dates, doc_date) + _pattern_mentions(text, vocab)
+    mentions = [_annotate(m, text, vocab) for m in _drop_overlaps(raw)]
+    mentions = _merge_titles(mentions, text)
+    for m in mentions:
+        _attach_roles(m, text, vocab, _date_at(dates, m.start, doc_date))
+    return mentions
+
+
+def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
+    """Coordinated mentions ("X, Y and Z") become one group.
+
+    Commas alone do not coordinate ("In his capital, Tashkent, he met"): a
+    comma-linked run becomes a group only if a conjunction joins it somewhere.
+    """
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        last = runs[-1][-1] if runs else None
+        if (last is not None and _COORD.match(text[last.end:m.start]) and not m.modifier
+                and "we" not in (last.kind, m.kind) and (last.kind == "pronoun") == (m.kind == "pronoun")):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    groups: list[Group] = []
+    for run in runs:
+        gaps = [text[a.end:b.start] for a, b in zip(run, run[1:])]
+        if len(run) > 1 and not any(_CONJ.search(g) for g in gaps):
+            groups.extend(Group([m]) for m in run)
+        else:
+            groups.append(Group(run))
+    return groups

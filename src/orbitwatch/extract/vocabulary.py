@@ -1,0 +1,186 @@
+"""The extractor's vocabulary, loaded from the data files in ``orbitwatch/data``.
+
+Nothing here decides anything: it turns CSV and TOML into lookup tables.
+``load_vocabulary()`` is cached, so every document shares one read-only copy
+and extraction stays a pure function of the document.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .tokens import tokenize
+
+
+@dataclass(frozen=True)
+class Term:
+    """One office term: who held which office of which state, when."""
+
+    code: str
+    role: str
+    name: str
+    start: str
+    end: str | None
+
+    def covers(self, date: str | None) -> bool:
+        """In office at ``date`` (any precision); an unknown date is not held against it."""
+        if not date:
+            return True
+        lo, hi = self.start[: len(date)], (self.end or "9999-12-31")[: len(date)]
+        return lo <= date <= hi
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a surface form denotes: codes, a kind, and for people their terms."""
+
+    codes: tuple[str, ...]
+    kind: str  # name, adj, people, seat, org, person
+    terms: tuple[Term, ...] = ()
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pattern: re.Pattern
+    type: str
+    stance: int
+    channel: str | None
+    negated: str | None  # type when negated (REJECT), or None to drop
+    target: str  # object, with, imposer, nominal, none
+    locative: bool
+    weight: float
+    needs_by: bool
+    name: str
+    absorbs: bool = False
+    fixed: bool = False
+    reverse: str | None = None
+    background: bool = False
+
+
+@dataclass(frozen=True)
+class Collective:
+    pattern: re.Pattern
+    members: tuple[str, ...] | None  # None: resolve from the discourse
+    anaphor: str | None  # plural, pair
+
+
+@dataclass
+class Vocabulary:
+    forms: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    max_len: int = 1
+    names: dict[str, str] = field(default_factory=dict)
+    terms: tuple[Term, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
+    collectives: tuple[Collective, ...] = ()
+    territories: dict[tuple[str, ...], str] = field(default_factory=dict)
+    grammar: dict = field(default_factory=dict)
+    channels: list[tuple[str, re.Pattern]] = field(default_factory=list)
+
+    def officeholder(self, code: str, role: str, date: str | None) -> str | None:
+        """Who held ``role`` for ``code`` at ``date``: the 2008 Russian president is Medvedev."""
+        for t in self.terms:
+            if t.code == code and t.role == role and t.covers(date):
+                return t.name
+        return None
+
+
+def _read(name: str) -> str:
+    return resources.files("orbitwatch.data").joinpath(name).read_text("utf-8")
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def _strip_article(form: str) -> str:
+    return form[4:] if form.lower().startswith("the ") else form
+
+
+_PRIORITY = {"name": 3, "org": 3, "seat": 3, "adj": 2, "people": 1, "person": 0}
+
+
+def _add(vocab: Vocabulary, form: str, entry: Entry) -> None:
+    """Register a surface form; on a collision the stronger kind keeps it."""
+    key = tuple(t.text for t in tokenize(_strip_article(form)))
+    if not key:
+        return
+    old = vocab.forms.get(key)
+    if old is not None:
+        if old.kind == entry.kind == "person":
+            entry = Entry(tuple(dict.fromkeys(old.codes + entry.codes)), "person", old.terms + entry.terms)
+        elif _PRIORITY[old.kind] >= _PRIORITY[entry.kind]:
+            return
+    vocab.forms[key] = entry
+    vocab.max_len = max(vocab.max_len, len(key))
+
+
+def _load_states(vocab: Vocabulary) -> None:
+    for row in csv.DictReader(io.StringIO(_read("states.csv"))):
+        code = row["code"].strip()
+        vocab.names[code] = row["name"].strip()
+        for col, kind in (("adjectives", "adj"), ("demonyms", "people"), ("seats", "seat"),
+                          ("aliases", "name"), ("name", "name")):
+            for form in _split(row.get(col)):
+                _add(vocab, form, Entry((code,), kind))
+
+
+def _load_organisations(vocab: Vocabulary) -> None:
+    for row in csv.DictReader(io.StringIO(_read("organisations.csv"))):
+        code = row["code"].strip()
+        vocab.names[code] = row["name"].strip()
+        for col, kind in (("adjectives", "adj"), ("aliases", "org"), ("name", "org")):
+            for form in _split(row.get(col)):
+                _add(vocab, form, Entry((code,), kind))
+
+
+def _load_officeholders(vocab: Vocabulary) -> None:
+    terms = []
+    for row in csv.DictReader(io.StringIO(_read("officeholders.csv"))):
+        term = Term(row["code"].strip(), row["role"].strip(), row["name"].strip(),
+                    row["start"].strip(), row["end"].strip() or None)
+        terms.append(term)
+        for form in {term.name, *_split(row.get("aliases"))}:
+            _add(vocab, form, Entry((term.code,), "person", (term,)))
+    vocab.terms = tuple(terms)
+
+
+def _load_lexicon(vocab: Vocabulary) -> None:
+    lex = tomllib.loads(_read("triggers.toml"))
+    triggers = []
+    for i, t in enumerate(lex["trigger"]):
+        triggers.append(Trigger(
+            pattern=re.compile(t["pattern"], re.I), type=t["type"], stance=int(t["stance"]),
+            channel=t.get("channel"), negated=t.get("negated", "REJECT") or None,
+            target=t.get("target", "object"), locative=bool(t.get("locative", False)),
+            weight=float(t.get("weight", 0.8)), needs_by=bool(t.get("needs_by", False)),
+            name=t.get("name", f"{t['type'].lower()}-{i}"),
+            absorbs=bool(t.get("absorbs", False)), fixed=bool(t.get("fixed", False)),
+            reverse=t.get("reverse"), background=bool(t.get("background", False)),
+        ))
+    vocab.triggers = tuple(triggers)
+    col = tomllib.loads(_read("collectives.toml"))
+    vocab.collectives = tuple(
+        Collective(re.compile(c["pattern"], re.I if c.get("ignore_case", True) else 0),
+                   tuple(c["members"]) if "members" in c else None, c.get("anaphor"))
+        for c in col["collective"]
+    )
+    for name, patron in col.get("territories", {}).items():
+        vocab.territories[tuple(t.text for t in tokenize(name))] = patron
+    vocab.grammar = tomllib.loads(_read("grammar.toml"))
+    for ch in tomllib.loads(_read("channels.toml"))["channel"]:
+        vocab.channels.append((ch["name"], re.compile(ch["pattern"], re.I)))
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    vocab = Vocabulary()
+    _load_states(vocab)
+    _load_organisations(vocab)
+    _load_officeholders(vocab)
+    _load_lexicon(vocab)
+    return vocab

@@ -1,0 +1,51 @@
+"""ingest -> extract -> store, as one library call the CLI wraps."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .extract import EXTRACTOR, extract
+from .ingest import Document, IngestError, iter_documents
+from .store import Store
+
+
+@dataclass
+class IngestReport:
+    status: Counter = field(default_factory=Counter)
+    events: int = 0
+    skipped: list[IngestError] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return sum(self.status.values())
+
+    def line(self) -> str:
+        parts = ", ".join(f"{n} {s}" for s, n in sorted(self.status.items())) or "none"
+        return (f"{self.documents} documents ({parts}), {self.events} events extracted, "
+                f"{len(self.skipped)} skipped")
+
+
+def ingest_paths(paths: Iterable[str], store: Store, *,
+                 on_error: Callable[[IngestError], None] = lambda e: None,
+                 on_document: Callable[[Document], None] = lambda d: None) -> IngestReport:
+    """Read, extract and store every document; a bad file is reported and skipped.
+
+    Each document is saved in its own transaction, so an error or an
+    interruption never loses what was stored before it. Unchanged content
+    already extracted by this extractor is not extracted again.
+    """
+    report = IngestReport()
+    for item in iter_documents(paths):
+        if isinstance(item, IngestError):
+            report.skipped.append(item)
+            on_error(item)
+            continue
+        if store.is_current(item, EXTRACTOR):
+            report.status["unchanged"] += 1
+        else:
+            records = extract(item)
+            report.status[store.save(item, records, EXTRACTOR)] += 1
+            report.events += len(records)
+        on_document(item)
+    return report

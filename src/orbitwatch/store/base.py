@@ -1,0 +1,54 @@
+"""The storage interface: everything above the store speaks only this.
+
+DuckDB implements it now; PostgreSQL will implement the same methods.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..ingest.document import Document
+from ..records import EventRecord
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters of ``Store.events``; every field is optional.
+
+    ``state`` and ``power`` match either side of a record, so
+    ``state=KAZ, power=RUS`` gives events in both directions. ``since`` and
+    ``until`` accept ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and compare at
+    the precision of the record's date (its document's date when it has none).
+    """
+
+    state: str | None = None
+    power: str | None = None
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+    channel: str | None = None
+    doc: str | None = None
+    limit: int | None = None
+
+
+class Store(Protocol):
+    def is_current(self, doc: Document, extractor: str) -> bool:
+        """True when this content was already extracted by this extractor."""
+
+    def save(self, doc: Document, records: list[EventRecord], extractor: str) -> str:
+        """Store a document and replace its events in one transaction.
+
+        Returns ``new``, ``updated`` (content changed), ``re-extracted``
+        (same content, other extractor) or ``unchanged``.
+        """
+
+    def events(self, query: EventQuery = EventQuery()) -> list[EventRecord]: ...
+
+    def document(self, doc_id: str) -> Document | None: ...
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: documents, events, extractions."""
+
+    def schema_version(self) -> int: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,171 @@
+"""The default store: one DuckDB file, one writer, every write a transaction."""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from ..ingest.document import Document
+from ..records import EventRecord
+from .base import EventQuery
+from .migrations import MIGRATIONS
+
+_EVENT_COLUMNS = (
+    "id, doc_id, extractor, actor, target, type, stance, channel, date, "
+    "evidence, start_offset, end_offset, confidence, person"
+)
+
+
+def event_id(rec: EventRecord) -> str:
+    """Stable id: the same record from the same sentence keeps its id across runs."""
+    key = "\x1f".join(str(x) for x in (rec.doc, rec.actor, rec.target, rec.type, rec.start, rec.end))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class DuckDBStore:
+    """DuckDB implementation of ``orbitwatch.store.base.Store``."""
+
+    def __init__(self, path: str | Path = ":memory:"):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(self.path)
+        self._migrate()
+
+    def __enter__(self) -> "DuckDBStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _migrate(self) -> None:
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+        )
+        done = {r[0] for r in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                for statement in filter(str.strip, sql.split(";")):
+                    self.con.execute(statement)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, _now()])
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
+
+    def schema_version(self) -> int:
+        return self.con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0]
+
+    def is_current(self, doc: Document, extractor: str) -> bool:
+        row = self.con.execute(
+            "SELECT extractor, content_hash FROM extractions WHERE doc_id = ?", [doc.id]
+        ).fetchone()
+        return row == (extractor, doc.content_hash)
+
+    def _status(self, doc: Document, extractor: str) -> str:
+        row = self.con.execute("SELECT content_hash FROM documents WHERE id = ?", [doc.id]).fetchone()
+        if row is None:
+            return "new"
+        if row[0] != doc.content_hash:
+            return "updated"
+        return "unchanged" if self.is_current(doc, extractor) else "re-extracted"
+
+    def save(self, doc: Document, records: list[EventRecord], extractor: str) -> str:
+        status = self._status(doc, extractor)
+        if status == "unchanged":
+            return status
+        now = _now()
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM events WHERE doc_id = ?", [doc.id])
+            self.con.execute("DELETE FROM extractions WHERE doc_id = ?", [doc.id])
+            self.con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
+            self.con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, doc.content_hash, doc.title, doc.url, doc.published, doc.source,
+                 doc.path, doc.format, doc.text, now],
+            )
+            rows = {event_id(r): r for r in records}
+            if rows:
+                self.con.executemany(
+                    f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[i, r.doc, extractor, r.actor, r.target, r.type, r.stance, r.channel, r.date,
+                      r.evidence, r.start, r.end, r.confidence, r.person] for i, r in rows.items()],
+                )
+            self.con.execute(
+                "INSERT INTO extractions VALUES (?, ?, ?, ?, ?)",
+                [doc.id, extractor, doc.content_hash, len(rows), now],
+            )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return status
+
+    def events(self, query: EventQuery = EventQuery()) -> list[EventRecord]:
+        sql, params = _event_sql(query)
+        rows = self.con.execute(sql, params).fetchall()
+        return [
+            EventRecord(doc=r[1], actor=r[3], target=r[4], type=r[5], stance=r[6], channel=r[7],
+                        date=r[8], evidence=r[9], start=r[10], end=r[11], confidence=r[12],
+                        person=r[13], extra={"id": r[0], "extractor": r[2]})
+            for r in rows
+        ]
+
+    def document(self, doc_id: str) -> Document | None:
+        r = self.con.execute(
+            "SELECT id, text, title, url, published, source, path, format FROM documents WHERE id = ?",
+            [doc_id],
+        ).fetchone()
+        if r is None:
+            return None
+        return Document(id=r[0], text=r[1], title=r[2], url=r[3], published=r[4], source=r[5],
+                        path=r[6], format=r[7])
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "events", "extractions")}
+
+
+def _event_sql(q: EventQuery) -> tuple[str, list]:
+    """SQL for an EventQuery; every value is a bound parameter."""
+    where, params = [], []
+    if q.state and q.power:
+        where.append("((e.actor = ? AND e.target = ?) OR (e.actor = ? AND e.target = ?))")
+        params += [q.state, q.power, q.power, q.state]
+    elif q.state or q.power:
+        code = q.state or q.power
+        where.append("(e.actor = ? OR e.target = ?)")
+        params += [code, code]
+    for column, value in (("e.type", q.type), ("e.channel", q.channel), ("e.doc_id", q.doc)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    when = "coalesce(e.date, d.published)"
+    if q.since:
+        where.append(f"{when} IS NOT NULL AND {when} >= substr(?, 1, length({when}))")
+        params.append(q.since)
+    if q.until:
+        where.append(f"{when} IS NOT NULL AND {when} <= substr(?, 1, length({when}))")
+        params.append(q.until)
+    sql = (
+        f"SELECT {', '.join('e.' + c.strip() for c in _EVENT_COLUMNS.split(','))} "
+        "FROM events e JOIN documents d ON d.id = e.doc_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY " + when + " NULLS LAST, e.doc_id, e.start_offset NULLS LAST, e.id"
+    )
+    if q.limit:
+        sql += f" LIMIT {int(q.limit)}"
+    return sql, params
