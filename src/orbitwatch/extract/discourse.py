@@ -1,21 +1,32 @@
-"""What the text has named so far, for "he", "they", "these two countries"
-and "the participants". One Discourse lives for one document only.
+"""What the text has named so far, for "he", "they", "these two countries",
+"the organisation" and "the participants". One Discourse lives for one
+document only.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..records import ORGANISATIONS
 from .mentions import Group, Mention
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+_COUNT = re.compile(r"\b(two|three|four|five|six|both)\b", re.I)
+
+
+def _count(text: str) -> int | None:
+    """The size a collective names: "these two countries" is 2."""
+    m = _COUNT.search(text)
+    return _NUMBERS[m.group(1).lower()] if m else None
 
 
 @dataclass
 class Discourse:
     singular: tuple[str, ...] = ()
     plural: tuple[str, ...] = ()
-    pair: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
     recent: list[str] = field(default_factory=list)
+    history: list[tuple[str, ...]] = field(default_factory=list)
 
     def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...]) -> tuple[str, ...]:
         """Codes an anaphoric mention stands for, preferring this sentence's own."""
@@ -25,27 +36,27 @@ class Discourse:
             return self.singular
         if m.anaphor == "participants":
             return self.participants or self.plural
+        earlier = [x.codes for x in local if x.end <= m.start and x.codes and x.kind != "we"]
         if m.anaphor == "org":
-            return next(((c,) for c in reversed(self.recent) if c in ORGANISATIONS), ())
-        earlier = [x for x in local if x.end <= m.start and x.codes and x.kind != "we"]
-        if m.anaphor == "pair":
-            for x in reversed(earlier):
-                if len(x.codes) == 2:
-                    return x.codes
-            return self.pair
-        for x in reversed(earlier):
-            if len(x.codes) >= 2:
-                return x.codes
-        return self.plural
+            orgs = [c for c in self.recent if c in ORGANISATIONS] + \
+                [c for codes in earlier for c in codes if c in ORGANISATIONS]
+            return (orgs[-1],) if orgs else ()
+        size = _count(m.text)
+        candidates = self.history + earlier
+        if size:
+            sized = [c for c in candidates if len(c) == size]
+            return sized[-1] if sized else (tuple(self.recent[-2:]) if size == 2 else ())
+        plural = [c for c in earlier if len(c) >= 2]
+        return plural[-1] if plural else self.plural
 
     def observe(self, groups: list[Group], subject: Group | None, parties: tuple[str, ...]) -> None:
         """Update after a sentence: its subject, its groups, its meeting's parties."""
         for g in groups:
             codes = g.codes
-            if len(codes) == 2:
-                self.pair = codes
-            if len(codes) >= 2 and g.head.actor_ok:
-                self.plural = codes
+            if len(codes) >= 2:
+                self.history.append(codes)
+                if g.head.actor_ok:
+                    self.plural = codes
             for c in codes:
                 if c in self.recent:
                     self.recent.remove(c)
@@ -58,5 +69,3 @@ class Discourse:
         if len(parties) >= 2:
             self.participants = parties
             self.plural = parties  # "They agreed ..." after a meeting: its parties
-        if not self.pair and len(self.recent) >= 2:
-            self.pair = tuple(self.recent[-2:])

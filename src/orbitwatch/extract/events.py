@@ -69,8 +69,9 @@ class SentenceView:
 def _is_object(g: Group, vocab: Vocabulary) -> bool:
     head = g.head
     preps = vocab.grammar["prepositions"]
-    if head.prev == "of" and head.prev2 in vocab.grammar["government_nouns"]:
-        return False  # "the President of Kazakhstan said"
+    if head.prev == "of" and (head.prev2 in vocab.grammar["government_nouns"]
+                              or head.prev2 in vocab.grammar["quantifiers"]):
+        return False  # "the President of Kazakhstan said", "none of the five states"
     if head.prev in preps:
         return True
     verbish = lambda w: w.endswith(("ed", "ing")) or w in vocab.grammar["speech"]
@@ -265,7 +266,7 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         imposer = _imposer(view, hit)
         return (actor, imposer, False) if imposer is not None else (None, None, False)
     target, fallback = find_target(view, hit, actor)
-    if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.codes) >= 2:
+    if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.mentions) >= 2:
         return target, None, False  # "the meeting of the leaders of Armenia and Turkey"
     return actor, target, fallback or borrowed
 

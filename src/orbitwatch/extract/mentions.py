@@ -79,7 +79,7 @@ def _lookup(vocab: Vocabulary, tokens: list[Token], i: int) -> tuple[int, object
 
 
 def _word_before(text: str, pos: int) -> tuple[str, str]:
-    words = re.findall(r"[\w’'-]+|[,;:(“\"]", text[max(0, pos - 60):pos])
+    words = re.findall(r"[\w’']+|[,;:(“\"]", text[max(0, pos - 60):pos])
     words = [w.lower() for w in words]
     return (words[-1] if words else ""), (words[-2] if len(words) > 1 else "")
 
@@ -149,6 +149,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         gov = set(vocab.grammar["government_nouns"])
         m.actor_ok = m.kind == "adj" and bool(
             (following and following.group(1) in gov) or (nxt and m.next in gov))
+        if following and following.group(1) in vocab.grammar["non_state_nouns"]:
+            m.modifier = True  # "Russian companies", "Kazakh banks": not the state
     return m
 
 
@@ -217,7 +219,7 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     for m in mentions:
         last = runs[-1][-1] if runs else None
         if (last is not None and _COORD.match(text[last.end:m.start]) and not m.modifier
-                and "we" not in (last.kind, m.kind) and (last.kind == "pronoun") == (m.kind == "pronoun")):
+                and not last.anaphor and not m.anaphor):
             runs[-1].append(m)
         else:
             runs.append([m])
