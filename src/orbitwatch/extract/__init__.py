@@ -70,7 +70,7 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) 
     view = _view(sent, doc, vocab, ctx)
     found: list[Candidate] = []
     parties: tuple[str, ...] = ()
-    if not _skip_sentence(sent.text, vocab):
+    if view.groups and not _skip_sentence(sent.text, vocab):
         for hit in find_triggers(sent.text, vocab):
             cands = sentence_candidates(view, hit, doc.published)
             found += cands

@@ -62,7 +62,10 @@ def clause_of(starts: list[int], pos: int, length: int) -> tuple[int, int]:
 
 def find_triggers(text: str, vocab: Vocabulary) -> list[Hit]:
     """Non-overlapping trigger hits, longest first, then in lexicon order."""
-    hits = [Hit(m.start(), m.end(), t) for t in vocab.triggers for m in t.pattern.finditer(text)]
+    low = text.lower()
+    hits = [Hit(m.start(), m.end(), t) for t in vocab.triggers
+            if t.cues is None or any(c in low for c in t.cues)
+            for m in t.pattern.finditer(text)]
     order = {id(t): i for i, t in enumerate(vocab.triggers)}
     hits.sort(key=lambda h: (-(h.end - h.start), order[id(h.trigger)]))
     kept: list[Hit] = []

@@ -66,11 +66,15 @@ class Group:
 
 
 def _lookup(vocab: Vocabulary, tokens: list[Token], i: int) -> tuple[int, object] | None:
-    for n in range(min(vocab.max_len, len(tokens) - i), 0, -1):
+    first = tokens[i].text
+    if first not in vocab.lengths and first.isupper() and len(first) > 3:
+        titled = vocab.forms.get((first.title(),))  # "KAZAKHSTAN" in a headline
+        return (1, titled) if titled is not None else None
+    for n in vocab.lengths.get(first, ()):
+        if i + n > len(tokens):
+            continue
         key = tuple(t.text for t in tokens[i:i + n])
         entry = vocab.forms.get(key)
-        if entry is None and n == 1 and key[0].isupper() and len(key[0]) > 3:
-            entry = vocab.forms.get((key[0].title(),))
         if entry is not None:
             return n, entry
         if key in vocab.territories:
@@ -118,7 +122,10 @@ def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | No
 
 def _pattern_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
     out = []
+    low = text.lower()
     for col in vocab.collectives:
+        if col.cues and not any(c in low for c in col.cues):
+            continue
         for m in col.pattern.finditer(text):
             out.append(Mention(m.start(), m.end(), col.members or (), "collective", m.group(0),
                                anaphor=col.anaphor))

@@ -7,13 +7,12 @@ taken as a word boundary so that the names inside are still found.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -33,7 +32,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        if len(word) > 3 and word[0].isalpha():
+        if len(word) > 3 and word[0].isalpha() and not word[1:].islower() and not word.isupper():
             out.extend(_camel_parts(word, offset + m.start()))
         else:
             out.append(Token(word, offset + m.start(), offset + m.end()))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .cues import cues
 from .tokens import tokenize
 
 
@@ -60,19 +61,22 @@ class Trigger:
     fixed: bool = False
     reverse: str | None = None
     background: bool = False
+    cues: tuple[str, ...] | None = None  # literal prefixes a sentence must contain
 
 
 @dataclass(frozen=True)
 class Collective:
     pattern: re.Pattern
     members: tuple[str, ...] | None  # None: resolve from the discourse
-    anaphor: str | None  # plural, pair
+    anaphor: str | None  # plural, participants, org
+    cues: tuple[str, ...] | None = None  # one must occur (lowercased) for a match
 
 
 @dataclass
 class Vocabulary:
     forms: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     max_len: int = 1
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token -> form lengths
     names: dict[str, str] = field(default_factory=dict)
     terms: tuple[Term, ...] = ()
     triggers: tuple[Trigger, ...] = ()
@@ -161,12 +165,14 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             name=t.get("name", f"{t['type'].lower()}-{i}"),
             absorbs=bool(t.get("absorbs", False)), fixed=bool(t.get("fixed", False)),
             reverse=t.get("reverse"), background=bool(t.get("background", False)),
+            cues=cues(t["pattern"]),
         ))
     vocab.triggers = tuple(triggers)
     col = tomllib.loads(_read("collectives.toml"))
     vocab.collectives = tuple(
         Collective(re.compile(c["pattern"], re.I if c.get("ignore_case", True) else 0),
-                   tuple(c["members"]) if "members" in c else None, c.get("anaphor"))
+                   tuple(c["members"]) if "members" in c else None, c.get("anaphor"),
+                   tuple(c["cues"]) if "cues" in c else None)
         for c in col["collective"]
     )
     for name, patron in col.get("territories", {}).items():
@@ -176,6 +182,14 @@ def _load_lexicon(vocab: Vocabulary) -> None:
         vocab.channels.append((ch["name"], re.compile(ch["pattern"], re.I)))
 
 
+def _index(vocab: Vocabulary) -> None:
+    """First token -> the lengths of forms starting with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in list(vocab.forms) + list(vocab.territories):
+        lengths.setdefault(key[0], set()).add(len(key))
+    vocab.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     vocab = Vocabulary()
@@ -183,4 +197,5 @@ def load_vocabulary() -> Vocabulary:
     _load_organisations(vocab)
     _load_officeholders(vocab)
     _load_lexicon(vocab)
+    _index(vocab)
     return vocab

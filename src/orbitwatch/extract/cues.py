@@ -1,0 +1,49 @@
+"""Literal cues of a trigger pattern, so a sentence is scanned only by the
+patterns whose leading words it contains.
+
+``cues(pattern)`` returns the lowercased literal prefixes that every match
+must start with (after a leading word boundary), or None when the pattern
+starts with something that is not a literal (then it is always run). A cue
+is a necessary condition, never a sufficient one: the full pattern decides.
+"""
+from __future__ import annotations
+
+import re
+from re import _constants as C  # the parser's opcodes; stable across 3.11-3.13
+from re import _parser
+
+MIN_CUE = 2
+
+
+def _lead(items) -> set[str] | None:
+    """Literal prefixes of a parsed sequence (None: cannot tell)."""
+    prefix = ""
+    for op, av in items:
+        if op is C.AT:
+            if prefix:
+                break
+            continue
+        if op is C.LITERAL:
+            prefix += chr(av).lower()
+            continue
+        if prefix:
+            break
+        if op is C.SUBPATTERN:
+            return _lead(av[3])
+        if op is C.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                lead = _lead(branch)
+                if lead is None:
+                    return None
+                out |= lead
+            return out
+        return None
+    return {prefix} if len(prefix) >= MIN_CUE else None
+
+
+def cues(pattern: str) -> tuple[str, ...] | None:
+    lead = _lead(_parser.parse(pattern, re.I))
+    if not lead or any(len(c) < MIN_CUE for c in lead):
+        return None
+    return tuple(sorted(lead))
