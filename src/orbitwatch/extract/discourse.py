@@ -25,6 +25,7 @@ class Discourse:
     singular: tuple[str, ...] = ()
     plural: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
     recent: list[str] = field(default_factory=list)
     history: list[tuple[str, ...]] = field(default_factory=list)
 
@@ -36,6 +37,8 @@ class Discourse:
             return self.singular
         if m.anaphor == "participants":
             return self.participants or self.plural
+        if m.anaphor == "act":
+            return self.subject  # "welcomed the decision": the decision's maker
         earlier = [x.codes for x in local if x.end <= m.start and x.codes and x.kind != "we"]
         if m.anaphor == "org":
             orgs = [c for c in self.recent if c in ORGANISATIONS] + \
@@ -62,6 +65,7 @@ class Discourse:
                     self.recent.remove(c)
                 self.recent.append(c)
         if subject is not None:
+            self.subject = subject.codes
             if len(subject.codes) == 1:
                 self.singular = subject.codes
             elif len(subject.codes) >= 2:

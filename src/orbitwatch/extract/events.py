@@ -112,6 +112,8 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     if h.modifier or (actor is not None and set(g.codes) <= set(actor.codes)):
         return False
     adjacent = not view.text[hit.end:g.start].strip()
+    if h.anaphor in ("plural", "singular") and g.start - hit.end > 40:
+        return False  # a far "them" is more often a company or a people than a state
     if h.prev in view.vocab.grammar["not_target_after"] and not adjacent:
         return False
     if h.prev in view.vocab.grammar["locatives"] and not hit.trigger.locative:
@@ -150,6 +152,11 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     subject = main_subject(view) if view.embedding(hit.start) else None
     if subject is not None and (actor is None or not set(subject.codes) <= set(actor.codes)):
         return subject, True  # "Armenia, after the CSTO refused to help, ..."
+    places = [g for g in view.groups if g.start >= begin and g.head.prev in view.vocab.grammar["locatives"]
+              and not g.head.modifier and not g.head.anaphor
+              and (actor is None or not set(g.codes) <= set(actor.codes))]
+    if places and hit.trigger.type not in SYMMETRIC_TYPES:
+        return places[0], True  # "condemned the crackdown on protesters in Georgia"
     return None, False
 
 
@@ -181,6 +188,17 @@ def _by_agents(view: SentenceView, hit: Hit) -> Group | None:
     return next((g for g in view.groups if g.start >= hit.end and g.head.prev == "by"), None)
 
 
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def is_passive(view: SentenceView, hit: Hit, actor: Group) -> bool:
+    """"X was invited", "Y were arrested": the subject is acted upon."""
+    first = view.text[hit.start:hit.end].split()[0].lower()
+    participle = first.endswith(("ed", "en")) or first in ("held", "sent", "built", "struck", "sought",
+                                                          "brought", "made", "met", "hit", "shot")
+    return participle and actor.end <= hit.start and bool(_PASSIVE.search(view.text[actor.end:hit.start]))
+
+
 def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     lo, _ = view.scope(hit.start)
     if actor is not None and actor.end <= hit.start:
@@ -204,7 +222,9 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
     window = view.words(lo, hit.start)[-4:]
     g = view.vocab.grammar
     if any(w in g["modals"] for w in window):
-        spoken = any(w in g["speech"] for w in view.words(0, hit.start))
+        if any(w in g["standing"] for w in window):
+            return False  # "would continue to comply": a standing policy
+        spoken = any(w in g["speech"] for w in view.words(0, len(view.text)))
         return not (negated and spoken)
     governs = window[-1:] == ["to"] or (window and window[-1] in g["plans"])
     if governs and any(w in g["plans"] for w in window):
@@ -262,6 +282,9 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         if word.endswith("s") and not word.endswith("es") or _NOUN_USE.search(view.text[:hit.start]):
             return None, None, False  # the bare noun "sanctions" names no act
     actor, borrowed = find_actor(view, hit)
+    if actor is not None and is_passive(view, hit, actor):
+        agents = _by_agents(view, hit)  # "Westerners are invited to ...": the subject undergoes it
+        return (agents, actor, False) if agents is not None else (None, None, False)
     if t.target == "imposer":
         imposer = _imposer(view, hit)
         return (actor, imposer, False) if imposer is not None else (None, None, False)
