@@ -6,6 +6,7 @@ progress and errors to standard error, so commands compose in pipes.
 """
 from __future__ import annotations
 
+import json
 import sys
 from functools import wraps
 
@@ -13,7 +14,7 @@ import click
 from tqdm import tqdm
 
 from . import __version__
-from .evaluation import EvalError, format_score, load_records, score
+from .evaluation import EvalError, error_report, format_errors, format_score, load_records, score
 from .extract import EXTRACTOR, extract
 from .ingest import IngestError, iter_documents
 from .output import FORMATS, write_rows
@@ -188,24 +189,30 @@ def summary_cmd(db, fmt):
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("pred", type=click.Path(exists=True, dir_okay=False))
 @click.option("--docs-from-gold", is_flag=True, help="Ignore predictions for documents absent from gold.")
+@click.option("--errors", is_flag=True,
+              help="Add the error report: per type, channel and actor, a confusion table of types, "
+                   "and every false positive and miss with its sentence.")
 @format_option("text", ("text", "json"))
-def eval_cmd(gold, pred, docs_from_gold, fmt):
+def eval_cmd(gold, pred, docs_from_gold, errors, fmt):
     """Score predicted event records against gold, as the spec defines it.
+
+    The metrics agree with the reference scorer score_events.py.
 
     \b
     Example:
       orbitwatch extract ../shared/seeds/*.txt > pred.jsonl
-      orbitwatch eval ../shared/gold/seeds.jsonl pred.jsonl
+      orbitwatch eval ../shared/gold/seeds.jsonl pred.jsonl --errors
     """
     try:
-        s = score(load_records(gold), load_records(pred), docs_from_gold=docs_from_gold)
+        g, p = load_records(gold), load_records(pred)
     except EvalError as e:
         raise click.ClickException(str(e)) from None
-    if fmt == "json":
-        import json
-        click.echo(json.dumps(s, indent=2))
-    else:
-        click.echo(format_score(s))
+    if errors:
+        report = error_report(g, p, docs_from_gold=docs_from_gold)
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False) if fmt == "json" else format_errors(report))
+        return
+    s = score(g, p, docs_from_gold=docs_from_gold)
+    click.echo(json.dumps(s, indent=2) if fmt == "json" else format_score(s))
 
 
 if __name__ == "__main__":

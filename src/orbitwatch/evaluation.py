@@ -113,3 +113,113 @@ def format_score(s: dict) -> str:
         f"dyad-stance P {s['dyad_stance_p']:.3f}  R {s['dyad_stance_r']:.3f}  F1 {s['dyad_stance_f1']:.3f}",
         f"over matches: stance {s['stance_acc']:.3f}  channel {s['channel_acc']:.3f}  date {date}",
     ])
+
+
+def _breakdown(gold: list[dict], pred: list[dict], pairs, field_of) -> dict:
+    """Per value of a field: true positives, false positives, misses and P/R/F1."""
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+    rows: dict[str, dict] = {}
+    for recs, matched, col in ((gold, matched_g, "fn"), (pred, matched_p, "fp")):
+        for r in recs:
+            for key in field_of(r):
+                row = rows.setdefault(key, {"tp": 0, "fp": 0, "fn": 0})
+                if id(r) in matched:
+                    row["tp"] += col == "fn"
+                else:
+                    row[col] += 1
+    for row in rows.values():
+        p, r, f = prf(row["tp"], row["tp"] + row["fp"], row["tp"] + row["fn"])
+        row.update(p=p, r=r, f1=f)
+    return dict(sorted(rows.items()))
+
+
+def confusion(gold: list[dict], pred: list[dict], pairs) -> dict[str, dict[str, int]]:
+    """Gold type -> predicted type over unmatched records of the same document and dyad.
+
+    ``-`` stands for no record: a gold row ``-`` counts pure false positives,
+    a predicted column ``-`` pure misses.
+    """
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+    free_p = [p for p in pred if id(p) not in matched_p]
+    used: set[int] = set()
+    table: dict[str, dict[str, int]] = {}
+    for g in gold:
+        if id(g) in matched_g:
+            continue
+        dyad = (g["doc"], frozenset((g["actor"], g["target"])))
+        other = next((p for p in free_p if id(p) not in used
+                      and (p["doc"], frozenset((p["actor"], p["target"]))) == dyad), None)
+        col = "-" if other is None else other["type"]
+        if other is not None:
+            used.add(id(other))
+        table.setdefault(g["type"], {}).setdefault(col, 0)
+        table[g["type"]][col] += 1
+    for p in free_p:
+        if id(p) not in used:
+            table.setdefault("-", {}).setdefault(p["type"], 0)
+            table["-"][p["type"]] += 1
+    return table
+
+
+def _brief(r: dict) -> dict:
+    keep = ("doc", "actor", "target", "type", "stance", "channel", "date", "evidence")
+    return {k: r.get(k) for k in keep}
+
+
+def error_report(gold: list[dict], pred: list[dict], docs_from_gold: bool = False) -> dict:
+    """Where the errors are: per type, channel and actor, the confusion of
+    types, and every false positive and miss with its sentence."""
+    if docs_from_gold:
+        docs = {g["doc"] for g in gold}
+        pred = [p for p in pred if p["doc"] in docs]
+    gold, pred = dedup(gold), dedup(pred)
+    pairs = match(gold, pred)
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+    return {
+        "metrics": score(gold, pred),
+        "by_type": _breakdown(gold, pred, pairs, lambda r: [r["type"]]),
+        "by_channel": _breakdown(gold, pred, pairs, lambda r: [r.get("channel") or "-"]),
+        "by_actor": _breakdown(gold, pred, pairs, lambda r: sorted({r["actor"], r["target"]})),
+        "confusion": confusion(gold, pred, pairs),
+        "false_positives": [_brief(p) for p in pred if id(p) not in matched_p],
+        "misses": [_brief(g) for g in gold if id(g) not in matched_g],
+        "wrong_attributes": [
+            {"gold": _brief(g), "pred": _brief(p),
+             "fields": [f for f in ("stance", "channel") if g.get(f) != p.get(f)]
+             + (["date"] if g.get("date") and not date_equal(g["date"], p.get("date")) else [])}
+            for g, p in pairs
+            if g.get("stance") != p.get("stance") or g.get("channel") != p.get("channel")
+            or (g.get("date") and not date_equal(g["date"], p.get("date")))
+        ],
+    }
+
+
+def format_errors(report: dict, width: int = 110) -> str:
+    """The error report as text for a terminal."""
+    lines = [format_score(report["metrics"]), ""]
+    for name in ("by_type", "by_channel", "by_actor"):
+        lines.append(f"{name.replace('_', ' ')}:   tp   fp   fn     P     R    F1")
+        for key, row in report[name].items():
+            lines.append(f"  {key:<12} {row['tp']:4d} {row['fp']:4d} {row['fn']:4d}  "
+                         f"{row['p']:.2f}  {row['r']:.2f}  {row['f1']:.2f}")
+        lines.append("")
+    cols = sorted({c for row in report["confusion"].values() for c in row})
+    lines.append("confusion (gold rows, predicted columns, unmatched records of the same dyad):")
+    lines.append("  " + " " * 10 + "".join(f"{c[:8]:>9}" for c in cols))
+    for g, row in sorted(report["confusion"].items()):
+        lines.append(f"  {g[:10]:<10}" + "".join(f"{row.get(c, 0) or '.':>9}" for c in cols))
+    for title, key in (("false positives", "false_positives"), ("misses", "misses")):
+        lines.append(f"\n{title} ({len(report[key])}):")
+        for r in report[key]:
+            head = f"  {r['doc']}  {r['actor']}->{r['target']} {r['type']} {r['stance']} {r['channel']}"
+            lines.append(head)
+            lines.append(f"      {(r.get('evidence') or '')[:width]}")
+    lines.append(f"\nmatched with a wrong stance, channel or date ({len(report['wrong_attributes'])}):")
+    for w in report["wrong_attributes"]:
+        g, p = w["gold"], w["pred"]
+        lines.append(f"  {g['doc']}  {g['actor']}->{g['target']} {g['type']}: "
+                     + ", ".join(f"{f} gold {g.get(f)} pred {p.get(f)}" for f in w["fields"]))
+    return "\n".join(lines)
