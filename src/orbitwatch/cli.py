@@ -14,6 +14,7 @@ import click
 from tqdm import tqdm
 
 from . import __version__
+from .canonical import summarise_cluster
 from .evaluation import EvalError, error_report, format_errors, format_score, load_records, score
 from .extract import EXTRACTOR, extract
 from .ingest import IngestError, iter_documents
@@ -24,6 +25,7 @@ from .store import ENV_VAR, EventQuery, StoreError, default_location, open_store
 from .summary import COLUMNS as SUMMARY_COLUMNS
 from .summary import summarise
 
+CANONICAL_COLUMNS = ("canonical", "actor", "target", "type", "stance", "channel", "date", "sources", "evidence")
 EVENT_COLUMNS = ("doc", "actor", "target", "type", "stance", "channel", "date", "confidence", "evidence")
 
 
@@ -148,8 +150,11 @@ def ingest_cmd(paths, db, progress):
 @click.option("--channel", type=click.Choice(CHANNELS, case_sensitive=False))
 @click.option("--doc", help="Only this document id.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many records.")
+@click.option("--canonical", is_flag=True,
+              help="One row per real-world event: records of several documents reporting it are "
+                   "merged, with the number of sources.")
 @format_option("table")
-def events_cmd(db, state, power, since, until, type_, channel, doc, limit, fmt):
+def events_cmd(db, state, power, since, until, type_, channel, doc, limit, canonical, fmt):
     """List stored event records, filtered.
 
     A record without a date of its own is placed at its document's date.
@@ -157,13 +162,27 @@ def events_cmd(db, state, power, since, until, type_, channel, doc, limit, fmt):
     \b
     Example:
       orbitwatch events --state KAZ --power RUS --since 2022-01 --type REJECT --format csv
+      orbitwatch events --canonical --state ARM --format table
     """
     query = EventQuery(state=_code(state), power=_code(power), since=since, until=until,
                        type=type_.upper() if type_ else None, channel=channel.lower() if channel else None,
-                       doc=doc, limit=limit)
+                       doc=doc, limit=None if canonical else limit)
     with _open(db) as store:
         rows = [r.to_dict() for r in store.events(query)]
-    write_rows(rows, fmt, EVENT_COLUMNS + ("id",) if fmt == "csv" else EVENT_COLUMNS, wide="evidence")
+    if canonical:
+        rows = canonical_rows(rows)[:limit]
+        columns = CANONICAL_COLUMNS + (("docs",) if fmt != "table" else ())
+    else:
+        columns = EVENT_COLUMNS + ("id", "canonical") if fmt != "table" else EVENT_COLUMNS
+    write_rows(rows, fmt, columns, wide="evidence")
+
+
+def canonical_rows(rows: list[dict]) -> list[dict]:
+    clusters: dict[str, list[dict]] = {}
+    for r in rows:
+        clusters.setdefault(r["canonical"], []).append(r)
+    out = [summarise_cluster(m) for m in clusters.values()]
+    return sorted(out, key=lambda c: (c["date"] or "9999", c["actor"], c["target"], c["type"]))
 
 
 @main.command("summary")

@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .canonical import link
 from .extract import EXTRACTOR, extract
 from .ingest import Document, IngestError, iter_documents
 from .store import Store
@@ -48,4 +49,13 @@ def ingest_paths(paths: Iterable[str], store: Store, *,
             report.status[store.save(item, records, EXTRACTOR)] += 1
             report.events += len(records)
         on_document(item)
+    if report.events or report.status.get("updated"):
+        relink(store)
     return report
+
+
+def relink(store: Store) -> int:
+    """Recompute canonical events over the whole store; returns their number."""
+    mapping = link(store.reports())
+    store.set_canonical(mapping)
+    return len(set(mapping.values()))

@@ -243,7 +243,7 @@ def channel_of(view: SentenceView, hit: Hit) -> str:
     if hit.trigger.channel:
         return hit.trigger.channel
     lo, hi = view.scope(hit.start)
-    scopes = [view.text[lo:hi]]
+    scopes = [view.text[min(lo, hit.start):max(hi, hit.end)]]
     if hit.trigger.absorbs:
         scopes.append(view.text[hit.start:])  # "agreed to 'join efforts on security'"
     for scope in scopes:

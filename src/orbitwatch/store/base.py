@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..canonical import Report
 from ..ingest.document import Document
 from ..records import EventRecord
 
@@ -45,6 +46,12 @@ class Store(Protocol):
     def events(self, query: EventQuery = EventQuery()) -> list[EventRecord]: ...
 
     def document(self, doc_id: str) -> Document | None: ...
+
+    def reports(self) -> list[Report]:
+        """Every stored record, as the canonical-event linker reads it."""
+
+    def set_canonical(self, mapping: dict[str, str]) -> None:
+        """Replace the links from events to canonical events."""
 
     def counts(self) -> dict[str, int]:
         """Row counts: documents, events, extractions."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..canonical import Report
 from ..ingest.document import Document
 from ..records import EventRecord
 from .base import EventQuery
@@ -120,9 +121,29 @@ class DuckDBStore:
         return [
             EventRecord(doc=r[1], actor=r[3], target=r[4], type=r[5], stance=r[6], channel=r[7],
                         date=r[8], evidence=r[9], start=r[10], end=r[11], confidence=r[12],
-                        person=r[13], extra={"id": r[0], "extractor": r[2]})
+                        person=r[13], extra={"id": r[0], "extractor": r[2],
+                                             "canonical": r[14] or r[0], "published": r[15]})
             for r in rows
         ]
+
+    def reports(self) -> list[Report]:
+        """Every stored record as the canonical linker needs it."""
+        rows = self.con.execute(
+            "SELECT e.id, e.doc_id, e.actor, e.target, e.type, e.date, d.published, e.evidence "
+            "FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.id").fetchall()
+        return [Report(*r) for r in rows]
+
+    def set_canonical(self, mapping: dict[str, str]) -> None:
+        """Replace the event -> canonical event links in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM canonical")
+            if mapping:
+                self.con.executemany("INSERT INTO canonical VALUES (?, ?)", list(mapping.items()))
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
 
     def document(self, doc_id: str) -> Document | None:
         r = self.con.execute(
@@ -135,8 +156,12 @@ class DuckDBStore:
                         path=r[6], format=r[7])
 
     def counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "events", "extractions")}
+        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "events", "extractions")}
+        counts["canonical"] = self.con.execute(
+            "SELECT count(DISTINCT coalesce(c.canonical_id, e.id)) FROM events e "
+            "LEFT JOIN canonical c ON c.event_id = e.id").fetchone()[0]
+        return counts
 
 
 def _event_sql(q: EventQuery) -> tuple[str, list]:
@@ -161,8 +186,8 @@ def _event_sql(q: EventQuery) -> tuple[str, list]:
         where.append(f"{when} IS NOT NULL AND {when} <= substr(?, 1, length({when}))")
         params.append(q.until)
     sql = (
-        f"SELECT {', '.join('e.' + c.strip() for c in _EVENT_COLUMNS.split(','))} "
-        "FROM events e JOIN documents d ON d.id = e.doc_id"
+        f"SELECT {', '.join('e.' + c.strip() for c in _EVENT_COLUMNS.split(','))}, c.canonical_id, d.published "
+        "FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN canonical c ON c.event_id = e.id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY " + when + " NULLS LAST, e.doc_id, e.start_offset NULLS LAST, e.id"
     )

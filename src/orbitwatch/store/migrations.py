@@ -39,3 +39,11 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_dyad ON events(actor, target);
     """),
 ]
+
+MIGRATIONS.append(("0004_canonical", """
+    CREATE TABLE canonical (
+        event_id TEXT PRIMARY KEY,
+        canonical_id TEXT NOT NULL
+    );
+    CREATE INDEX canonical_id ON canonical(canonical_id);
+"""))

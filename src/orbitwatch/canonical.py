@@ -1,0 +1,128 @@
+"""One event, many reports: link records of different documents that report
+the same real-world event into one canonical event.
+
+Two records are linked when they have the same actor, target and type
+(either direction for the symmetric types), come from different documents,
+have compatible dates, and, where the dates leave room for doubt, evidence
+that shares enough content words. Links are transitive (union-find); a
+canonical event keeps every source. The thresholds are data below, named.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from .records import SYMMETRIC_TYPES
+
+EXACT_WINDOW_DAYS = 10      # day-precise dates this close are the same event
+LOOSE_WINDOW_DAYS = 45      # publication dates this close may report the same event
+MIN_SIMILARITY = 0.12       # content-word Jaccard needed when only the loose window holds
+
+_STOP = frozenset("""the a an and or of to in on for with by at from as is are was were be been has have had
+its it this that these those their his her they them which who whom will would could should than then
+also after before over into about between during since while said says told more most other such not
+""".split())
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One stored record as the linker sees it."""
+
+    id: str
+    doc: str
+    actor: str
+    target: str
+    type: str
+    date: str | None
+    published: str | None
+    evidence: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        a, t = self.actor, self.target
+        if self.type in SYMMETRIC_TYPES and t < a:
+            a, t = t, a
+        return a, t, self.type
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP)
+
+
+def similarity(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def _day(value: str | None) -> date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def dates_compatible(a: Report, b: Report) -> str | None:
+    """``exact`` when event dates agree, ``loose`` when only publication is
+    close, None when the dates rule the link out."""
+    if a.date and b.date:
+        n = min(len(a.date), len(b.date))
+        if a.date[:n] != b.date[:n]:
+            da, db = _day(a.date), _day(b.date)
+            return "exact" if da and db and abs((da - db).days) <= EXACT_WINDOW_DAYS else None
+        return "exact"
+    pa, pb = _day(a.date or a.published), _day(b.date or b.published)
+    if pa and pb:
+        return "loose" if abs((pa - pb).days) <= LOOSE_WINDOW_DAYS else None
+    return "loose"
+
+
+def linked(a: Report, b: Report) -> bool:
+    if a.doc == b.doc or a.key != b.key:
+        return False
+    how = dates_compatible(a, b)
+    return how == "exact" or (how == "loose" and similarity(a.evidence, b.evidence) >= MIN_SIMILARITY)
+
+
+def link(reports: list[Report]) -> dict[str, str]:
+    """Event id -> canonical id (the smallest event id of its cluster)."""
+    parent = {r.id: r.id for r in reports}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_key: dict[tuple, list[Report]] = {}
+    for r in reports:
+        by_key.setdefault(r.key, []).append(r)
+    for group in by_key.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if linked(a, b):
+                    ra, rb = find(a.id), find(b.id)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    return {r.id: find(r.id) for r in reports}
+
+
+def summarise_cluster(members: list[dict]) -> dict:
+    """A canonical event's row: the majority stance and channel, the most
+    precise date its sources agree on, and every source."""
+    first = min(members, key=lambda m: (m.get("date") or m.get("published") or "9999", m["doc"]))
+    dates = sorted({m["date"] for m in members if m.get("date")}, key=len, reverse=True)
+    return {
+        "canonical": first["canonical"], "actor": first["actor"], "target": first["target"],
+        "type": first["type"],
+        "stance": Counter(m["stance"] for m in members).most_common(1)[0][0],
+        "channel": Counter(m["channel"] for m in members).most_common(1)[0][0],
+        "date": dates[0] if dates else None,
+        "sources": len({m["doc"] for m in members}),
+        "docs": sorted({m["doc"] for m in members}),
+        "evidence": first["evidence"],
+    }
