@@ -147,6 +147,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         or prev in ("pro-", "pro") or text[max(0, m.start - 4):m.start].lower().endswith("pro-")
     m.anti = text[max(0, m.start - 5):m.start].lower().endswith("anti-")
     m.in_paren = text.count("(", 0, m.start) > text.count(")", 0, m.start)
+    if not text[:m.start].strip() and m.text.isupper() and re.match(r"\s*(?:\([^)]*\)\s*)?[-–—:]", after):
+        m.modifier = True  # a dateline ("MOSCOW - ..."): where the story was filed
     if prev in ("a", "an") and m.kind in ("name", "collective", "org", "seat"):
         m.modifier = True  # "a Central Asia analyst", "a Russia expert"
     if prev == "capital" or (prev == "," and prev2 == "capital"):
