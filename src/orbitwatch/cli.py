@@ -16,7 +16,7 @@ from tqdm import tqdm
 from . import __version__
 from .canonical import summarise_cluster
 from .evaluation import EvalError, error_report, format_errors, format_score, load_records, score
-from .extract import EXTRACTOR, extract
+from .extract import EXTRACTOR, Parser, ParserUnavailable, extract
 from .ingest import IngestError, iter_documents
 from .output import FORMATS, write_rows
 from .pipeline import ingest_paths
@@ -39,6 +39,22 @@ def db_option(f):
 def format_option(default: str, choices=FORMATS):
     return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
                         help="Output format.")
+
+
+def mode_option(f):
+    return click.option(
+        "--mode", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
+        help="fast: rules only; accurate: subjects from a dependency parse "
+             "(needs: pip install 'orbitwatch[accurate]').")(f)
+
+
+def _parser(mode: str):
+    if mode == "fast":
+        return None
+    try:
+        return Parser()
+    except ParserUnavailable as e:
+        raise click.ClickException(str(e)) from None
 
 
 def _warn(e: IngestError) -> None:
@@ -81,8 +97,9 @@ def main():
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @format_option("jsonl")
+@mode_option
 @_exits_on_skip
-def extract_cmd(paths, fmt):
+def extract_cmd(paths, fmt, mode):
     """Print event records v1 of PATHS without touching any database.
 
     PATHS are .txt, .html and .jsonl files or directories (walked
@@ -96,12 +113,13 @@ def extract_cmd(paths, fmt):
     """
     skipped = 0
     rows = []
+    parser = _parser(mode)
     for item in iter_documents(paths):
         if isinstance(item, IngestError):
             _warn(item)
             skipped += 1
             continue
-        records = [r.to_dict() for r in extract(item)]
+        records = [r.to_dict() for r in extract(item, parser=parser)]
         if fmt == "jsonl":
             write_rows(records, fmt, EVENT_COLUMNS)
             sys.stdout.flush()
@@ -116,8 +134,9 @@ def extract_cmd(paths, fmt):
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal].")
+@mode_option
 @_exits_on_skip
-def ingest_cmd(paths, db, progress):
+def ingest_cmd(paths, db, progress, mode):
     """Ingest PATHS, extract their events and store both in the database.
 
     Re-ingesting unchanged content changes nothing; changed content replaces
@@ -131,7 +150,8 @@ def ingest_cmd(paths, db, progress):
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(desc="ingest", unit="doc", disable=not show, file=sys.stderr)
     with _open(db) as store:
-        report = ingest_paths(paths, store, on_error=lambda e: (bar.clear(), _warn(e)),
+        report = ingest_paths(paths, store, parser=_parser(mode),
+                              on_error=lambda e: (bar.clear(), _warn(e)),
                               on_document=lambda d: bar.update(1))
         bar.close()
         counts = store.counts()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .canonical import link
-from .extract import EXTRACTOR, extract
+from .extract import Parser, extract, extractor_name
 from .ingest import Document, IngestError, iter_documents
 from .store import Store
 
@@ -27,7 +27,7 @@ class IngestReport:
                 f"{len(self.skipped)} skipped")
 
 
-def ingest_paths(paths: Iterable[str], store: Store, *,
+def ingest_paths(paths: Iterable[str], store: Store, *, parser: Parser | None = None,
                  on_error: Callable[[IngestError], None] = lambda e: None,
                  on_document: Callable[[Document], None] = lambda d: None) -> IngestReport:
     """Read, extract and store every document; a bad file is reported and skipped.
@@ -37,16 +37,17 @@ def ingest_paths(paths: Iterable[str], store: Store, *,
     already extracted by this extractor is not extracted again.
     """
     report = IngestReport()
+    extractor = extractor_name(parser)
     for item in iter_documents(paths):
         if isinstance(item, IngestError):
             report.skipped.append(item)
             on_error(item)
             continue
-        if store.is_current(item, EXTRACTOR):
+        if store.is_current(item, extractor):
             report.status["unchanged"] += 1
         else:
-            records = extract(item)
-            report.status[store.save(item, records, EXTRACTOR)] += 1
+            records = extract(item, parser=parser)
+            report.status[store.save(item, records, extractor)] += 1
             report.events += len(records)
         on_document(item)
     if report.events or report.status.get("updated"):

@@ -16,9 +16,10 @@ from .discourse import Discourse
 from .events import Candidate, SentenceView, _subject_ok, sentence_candidates
 from .mentions import Mention, find_mentions, group_mentions
 from .sentences import Sentence, split_sentences
+from .syntax import Parser, ParserUnavailable
 from .vocabulary import Vocabulary, load_vocabulary
 
-__all__ = ["extract", "EXTRACTOR", "load_vocabulary"]
+__all__ = ["extract", "extractor_name", "EXTRACTOR", "load_vocabulary", "Parser", "ParserUnavailable"]
 
 EXTRACTOR = "orbitwatch.rules.v1"
 _QUOTE = re.compile(r"[“”\"]")
@@ -58,6 +59,7 @@ def _resolve(mentions: list[Mention], ctx: Discourse, speaker: tuple[str, ...]) 
 
 
 def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> SentenceView:
+    """Mentions, clauses and dates of one sentence (anaphors resolved)."""
     text = sent.text
     dates = find_dates(text, doc.published)
     mentions = find_mentions(text, vocab, dates, doc.published)
@@ -66,12 +68,16 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
                         embedded_spans(text, vocab), dates, vocab)
 
 
-def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> list[Candidate]:
+def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
+              parser: Parser | None) -> list[Candidate]:
     view = _view(sent, doc, vocab, ctx)
     found: list[Candidate] = []
     parties: tuple[str, ...] = ()
     if view.groups and not _skip_sentence(sent.text, vocab):
-        for hit in find_triggers(sent.text, vocab):
+        hits = find_triggers(sent.text, vocab)
+        if hits and parser is not None:
+            view.parse = parser.parse(sent.text)
+        for hit in hits:
             cands = sentence_candidates(view, hit, doc.published)
             found += cands
             if cands and cands[0].type in SYMMETRIC_TYPES and not parties:
@@ -105,11 +111,20 @@ def _merge(doc: Document, items: list[tuple[Sentence, Candidate]]) -> list[Event
     return out
 
 
-def extract(doc: Document, vocab: Vocabulary | None = None) -> list[EventRecord]:
-    """Event records of one document, each with an exact evidence span."""
+def extract(doc: Document, vocab: Vocabulary | None = None, parser: Parser | None = None) -> list[EventRecord]:
+    """Event records of one document, each with an exact evidence span.
+
+    With a ``Parser`` (the accurate mode), subjects and passives come from a
+    dependency parse of the sentences that can hold an event.
+    """
     vocab = vocab or load_vocabulary()
     ctx = Discourse()
     items: list[tuple[Sentence, Candidate]] = []
     for sent in split_sentences(doc.text):
-        items += [(sent, c) for c in _sentence(sent, doc, vocab, ctx) if c.actor != c.target]
+        items += [(sent, c) for c in _sentence(sent, doc, vocab, ctx, parser) if c.actor != c.target]
     return _merge(doc, items)
+
+
+def extractor_name(parser: Parser | None = None) -> str:
+    """The provenance name stored with records: the mode and its model."""
+    return EXTRACTOR if parser is None else f"{EXTRACTOR}+{parser.name}"

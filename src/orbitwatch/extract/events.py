@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import SYMMETRIC_TYPES
+from . import syntax
 from .clauses import Hit, clause_of
 from .dates import nearest_date
 from .mentions import Group
@@ -43,6 +44,7 @@ class SentenceView:
     embedded: list[tuple[int, int, str]]
     dates: list[tuple[int, int, str]]
     vocab: Vocabulary
+    parse: object = None  # a spaCy Doc in the accurate mode
 
     def words(self, lo: int, hi: int) -> list[str]:
         return [w.lower() for w in _WORD.findall(self.text[lo:hi])]
@@ -281,6 +283,15 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         word = view.text[hit.start:hit.end].lower()
         if word.endswith("s") and not word.endswith("es") or _NOUN_USE.search(view.text[:hit.start]):
             return None, None, False  # the bare noun "sanctions" names no act
+    if view.parse is not None:
+        parsed = _parsed_parties(view, hit)
+        if parsed is not None:
+            actor, target, fallback = parsed
+            if actor is None or t.target == "imposer":
+                return (actor, _imposer(view, hit), False) if actor is not None else (None, None, False)
+            if target is None:
+                target, fallback = find_target(view, hit, actor)
+            return actor, target, fallback
     actor, borrowed = find_actor(view, hit)
     if actor is not None and is_passive(view, hit, actor):
         agents = _by_agents(view, hit)  # "Westerners are invited to ...": the subject undergoes it
@@ -292,6 +303,32 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
     if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.mentions) >= 2:
         return target, None, False  # "the meeting of the leaders of Armenia and Turkey"
     return actor, target, fallback or borrowed
+
+
+def _group_in(view: SentenceView, span: tuple[int, int] | None, head: int | None = None) -> Group | None:
+    if span is None:
+        return None
+    inside = [g for g in view.groups if span[0] <= g.start and g.end <= span[1]]
+    if head is not None:
+        own = [g for g in inside if g.start <= head < g.end]
+        if own:
+            return own[0]
+    return inside[0] if inside else None
+
+
+def _parsed_parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, bool] | None:
+    """Actor (and, in the passive, target) from the parse; None: let the rules decide."""
+    r = syntax.roles(view.parse, hit.start)
+    if r is None or r.subject is None:
+        return None
+    subject = _group_in(view, r.subject, r.subject_head)
+    if subject is None:
+        return None if not r.passive else (None, None, False)
+    if r.passive:
+        return _group_in(view, r.agent), subject, False
+    if not (subject.head.actor_ok or subject.head.anaphor) or subject.head.modifier:
+        return (None, None, False)
+    return subject, None, False
 
 
 def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> list[Candidate]:
