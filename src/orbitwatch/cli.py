@@ -197,6 +197,43 @@ def events_cmd(db, state, power, since, until, type_, channel, doc, limit, canon
     write_rows(rows, fmt, columns, wide="evidence")
 
 
+@main.command("calibrate")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--write", "out", type=click.Path(dir_okay=False),
+              help="Write the fitted map to this TOML file (the shipped one is "
+                   "src/orbitwatch/data/calibration.toml).")
+@mode_option
+def calibrate_cmd(gold, paths, out, mode):
+    """Fit confidence to precision on annotated documents (GOLD, PATHS).
+
+    Prints the isotonic map from raw score to precision and the precision of
+    records above 0.5 and 0.8, before and after calibration.
+
+    \b
+    Example:
+      orbitwatch calibrate samples/gold/dev.jsonl samples/corpus/dev --write src/orbitwatch/data/calibration.toml
+    """
+    from . import calibration
+    parser = _parser(mode)
+    docs = [d for d in iter_documents(paths) if not isinstance(d, IngestError)]
+    raw = [r.to_dict() for d in docs for r in extract(d, parser=parser, raw_confidence=True)]
+    g = load_records(gold)
+    blocks = calibration.fit(g, raw)
+    click.echo("raw score up to   precision   records")
+    for upto, p, n in blocks:
+        click.echo(f"  {upto:13.3f}   {p:9.3f}   {n:7d}")
+    fitted = [dict(r, confidence=calibration.pool_value(blocks, r["confidence"])) for r in raw]
+    for name, recs in (("raw", raw), ("calibrated", fitted)):
+        for t in (0.5, 0.8):
+            p, n = calibration.precision_at(g, recs, t)
+            click.echo(f"{name:>10}: precision {p:.3f} over {n} records with confidence >= {t}")
+    if out:
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(calibration.to_toml(blocks, ", ".join(paths)))
+        click.echo(f"wrote {out}")
+
+
 def canonical_rows(rows: list[dict]) -> list[dict]:
     clusters: dict[str, list[dict]] = {}
     for r in rows:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import calibration
 from ..ingest.document import Document
 from ..records import SYMMETRIC_TYPES, EventRecord
 from .clauses import clause_starts, embedded_spans, find_triggers
@@ -87,7 +88,7 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
     return found
 
 
-def _merge(doc: Document, items: list[tuple[Sentence, Candidate]]) -> list[EventRecord]:
+def _merge(doc: Document, items: list[tuple[Sentence, Candidate]], raw: bool = False) -> list[EventRecord]:
     """One record per (actor, target, type), evidence from its first mention.
 
     Its date is the one date its mentions give; mentions at different dates
@@ -105,24 +106,27 @@ def _merge(doc: Document, items: list[tuple[Sentence, Candidate]]) -> list[Event
     out = []
     for key, (sent, c) in first.items():
         known = dates[key] - {None}
+        score = round(conf[key], 3) if raw else calibration.apply(conf[key])
         out.append(EventRecord(doc.id, c.actor, c.target, c.type, c.stance, c.channel,
                                known.pop() if len(known) == 1 else None, sent.text, sent.start,
-                               sent.end, round(conf[key], 3), c.person))
+                               sent.end, score, c.person))
     return out
 
 
-def extract(doc: Document, vocab: Vocabulary | None = None, parser: Parser | None = None) -> list[EventRecord]:
+def extract(doc: Document, vocab: Vocabulary | None = None, parser: Parser | None = None,
+            raw_confidence: bool = False) -> list[EventRecord]:
     """Event records of one document, each with an exact evidence span.
 
     With a ``Parser`` (the accurate mode), subjects and passives come from a
-    dependency parse of the sentences that can hold an event.
+    dependency parse of the sentences that can hold an event. Confidence is
+    calibrated (``orbitwatch.calibration``) unless ``raw_confidence``.
     """
     vocab = vocab or load_vocabulary()
     ctx = Discourse()
     items: list[tuple[Sentence, Candidate]] = []
     for sent in split_sentences(doc.text):
         items += [(sent, c) for c in _sentence(sent, doc, vocab, ctx, parser) if c.actor != c.target]
-    return _merge(doc, items)
+    return _merge(doc, items, raw_confidence)
 
 
 def extractor_name(parser: Parser | None = None) -> str:
