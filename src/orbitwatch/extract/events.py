@@ -143,10 +143,10 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         for g in after:
             if g.head.prev in wanted[mode]:
                 return g, False
-    if after and (after[0].start < hi or mode != "object"):
+    if after and after[0].start < hi:
         return after[0], False
-    if after:
-        return after[0], True
+    if after and not re.search(r"[;“”\"]", view.text[hit.end:after[0].start]):
+        return after[0], True  # beyond the clause, but not across a quotation
     left = [g for g in view.groups if g.end <= hit.start and g.start >= lo and g is not actor
             and _target_ok(g, actor, hit, view) and _is_object(g, view.vocab)]
     if left:
@@ -246,8 +246,8 @@ def channel_of(view: SentenceView, hit: Hit) -> str:
         return hit.trigger.channel
     lo, hi = view.scope(hit.start)
     scopes = [view.text[min(lo, hit.start):max(hi, hit.end)]]
-    if hit.trigger.absorbs:
-        scopes.append(view.text[hit.start:])  # "agreed to 'join efforts on security'"
+    if hit.trigger.absorbs:  # "agreed to 'join efforts on security'": the complement tells
+        scopes.append(re.split(r",\s*(?:and|but|while|whereas)\s|;", view.text[hit.start:])[0])
     for scope in scopes:
         for name, pattern in view.vocab.channels:
             if pattern.search(scope):
