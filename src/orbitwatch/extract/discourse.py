@@ -26,6 +26,7 @@ class Discourse:
     plural: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
+    person: tuple[str, ...] = ()
     recent: list[str] = field(default_factory=list)
     history: list[tuple[str, ...]] = field(default_factory=list)
 
@@ -34,11 +35,16 @@ class Discourse:
         if m.anaphor == "speaker":
             return speaker or self.singular
         if m.anaphor == "singular":
+            people = [x for x in local if x.end <= m.start and x.kind == "person" and x.codes]
+            if people and m.text.lower() in ("he", "she"):
+                return people[-1].codes  # "Putin flew to Ashgabat, where he met ..."
             return self.singular
         if m.anaphor == "participants":
             return self.participants or self.plural
-        if m.anaphor == "act":
-            return self.subject  # "welcomed the decision": the decision's maker
+        if m.anaphor == "act":  # "welcomed the decision": the decision's maker
+            first = next((x.codes for x in local if x.end <= m.start and x.codes and x.actor_ok
+                          and not x.anaphor), None)
+            return first or self.subject
         earlier = [x.codes for x in local if x.end <= m.start and x.codes and x.kind != "we"]
         if m.anaphor == "org":
             orgs = [c for c in self.recent if c in ORGANISATIONS] + \
@@ -47,6 +53,8 @@ class Discourse:
         size = _count(m.text)
         candidates = self.history + earlier
         if size:
+            if len(self.participants) == size and not [c for c in earlier if len(c) == size]:
+                return self.participants  # "the two leaders" after their meeting
             sized = [c for c in candidates if len(c) == size]
             return sized[-1] if sized else (tuple(self.recent[-2:]) if size == 2 else ())
         plural = [c for c in earlier if len(c) >= 2]

@@ -226,11 +226,26 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
     if any(w in g["modals"] for w in window):
         if any(w in g["standing"] for w in window):
             return False  # "would continue to comply": a standing policy
-        spoken = any(w in g["speech"] for w in view.words(0, len(view.text)))
-        return not (negated and spoken)
+        return not _own_statement(view, hit, actor)
     governs = window[-1:] == ["to"] or (window and window[-1] in g["plans"])
     if governs and any(w in g["plans"] for w in window):
         return hit.trigger.type not in g["plan_proof"]
+    return False
+
+
+def _own_statement(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
+    """"Tokayev said Kazakhstan would not recognise ...": a state stating its own
+    policy, not an analyst's prediction. The speaker is the group before a
+    speech verb (or after it, as in "..., the ministry said")."""
+    if actor is None:
+        return False
+    verbs = view.vocab.grammar["speech"]
+    for m in re.finditer(r"[\w’']+", view.text):
+        if m.group(0).lower() not in verbs:
+            continue
+        near = [g for g in view.groups if 0 <= m.start() - g.end <= 60 or 0 <= g.start - m.end() <= 30]
+        if any(set(g.codes) & set(actor.codes) for g in near):
+            return True
     return False
 
 
@@ -241,9 +256,17 @@ def in_background(view: SentenceView, hit: Hit) -> bool:
         set(view.words(*view.scope(hit.start))[:3]) & set(openers))
 
 
-def channel_of(view: SentenceView, hit: Hit) -> str:
+ORG_CHANNELS = {"CSTO": "security", "NATO": "security", "EAEU": "economic"}
+
+
+def channel_of(view: SentenceView, hit: Hit, codes: set[str] = frozenset()) -> str:
+    """The trigger's own channel, else a security or economic organisation's,
+    else the first channel whose keywords occur around the trigger."""
     if hit.trigger.channel:
         return hit.trigger.channel
+    for code, channel in ORG_CHANNELS.items():
+        if code in codes:
+            return channel
     lo, hi = view.scope(hit.start)
     scopes = [view.text[min(lo, hit.start):max(hi, hit.end)]]
     if hit.trigger.absorbs:  # "agreed to 'join efforts on security'": the complement tells
@@ -263,7 +286,7 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True) ->
     if not intra or type_ not in SYMMETRIC_TYPES or len(a_codes) < 2:
         return []
     hubs = [c for c in a_codes if c in POWERS]
-    if len(hubs) == 1:
+    if len(hubs) == 1 and len(a_codes) >= 4:  # "C5+1": the power meets each of the others
         return [(hubs[0], c) for c in a_codes if c != hubs[0]]
     return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]
 
@@ -349,8 +372,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     lo, hi = view.scope(hit.start)
     date = nearest_date(view.dates, lo, hi, hit.start) or nearest_date(view.dates, 0, len(view.text), hit.start)
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
-    channel = channel_of(view, hit)
     coded = pairs(actor, target, type_, intra=t.target != "imposer")
+    channel = channel_of(view, hit, {c for pair in coded for c in pair})
     out = [Candidate(a, b, type_, stance, channel, date, round(conf, 3), actor.person) for a, b in coded]
     if t.reverse and not negated:
         out += [Candidate(b, a, t.reverse, 0, channel, date, round(conf * 0.9, 3), None) for a, b in coded]
