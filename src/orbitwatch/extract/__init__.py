@@ -81,7 +81,7 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
         for hit in hits:
             cands = sentence_candidates(view, hit, doc.published)
             found += cands
-            if cands and cands[0].type in SYMMETRIC_TYPES and not parties:
+            if cands and cands[0].type in ("CONSULT", "AGREE") and not parties:
                 parties = tuple(dict.fromkeys(c for x in cands for c in (x.actor, x.target)))
     subject = next((g for g in view.groups if _subject_ok(g, view)), None)
     ctx.observe(view.groups, subject, parties)

@@ -41,10 +41,9 @@ class Discourse:
             return self.singular
         if m.anaphor == "participants":
             return self.participants or self.plural
-        if m.anaphor == "act":  # "welcomed the decision": the decision's maker
-            first = next((x.codes for x in local if x.end <= m.start and x.codes and x.actor_ok
-                          and not x.anaphor), None)
-            return first or self.subject
+        if m.anaphor == "act":  # "criticised the drills": whoever held them
+            named = [x.codes for x in local if x.end <= m.start and x.codes and x.actor_ok and not x.anaphor]
+            return named[0] if len(named) > 1 else self.subject  # the last one named is the critic
         earlier = [x.codes for x in local if x.end <= m.start and x.codes and x.kind != "we"]
         if m.anaphor == "org":
             orgs = [c for c in self.recent if c in ORGANISATIONS] + \

@@ -106,6 +106,9 @@ def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | No
             continue
         n, entry = hit
         s, e = tokens[i].start, tokens[i + n - 1].end
+        if re.match(r"['’][a-rt-z]", text[e:e + 2]):
+            i += n  # "Xi'an" is a city, not Xi
+            continue
         if isinstance(entry, tuple):
             out.append(Mention(s, e, (entry[1],), "territory", text[s:e], actor_ok=False))
         elif entry.kind == "person":
