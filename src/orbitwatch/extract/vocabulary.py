@@ -6,7 +6,9 @@ and extraction stays a pure function of the document.
 """
 from __future__ import annotations
 
+import calendar
 import csv
+import datetime as dt
 import io
 import re
 import tomllib
@@ -34,6 +36,35 @@ class Term:
             return True
         lo, hi = self.start[: len(date)], (self.end or "9999-12-31")[: len(date)]
         return lo <= date <= hi
+
+    def overlap(self, date: str | None) -> int:
+        """Days of this term within the period ``date`` names (YYYY, YYYY-MM or a day)."""
+        period = _period(date)
+        if period is None:
+            return 0
+        lo = max(period[0], _day(self.start))
+        hi = min(period[1], _day(self.end) if self.end else period[1])
+        return max(0, (hi - lo).days + 1)
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value[:10])
+
+
+def _period(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of YYYY, YYYY-MM or YYYY-MM-DD."""
+    try:
+        if not value:
+            return None
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        if len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+        day = _day(value)
+        return day, day
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -86,11 +117,12 @@ class Vocabulary:
     channels: list[tuple[str, re.Pattern]] = field(default_factory=list)
 
     def officeholder(self, code: str, role: str, date: str | None) -> str | None:
-        """Who held ``role`` for ``code`` at ``date``: the 2008 Russian president is Medvedev."""
-        for t in self.terms:
-            if t.code == code and t.role == role and t.covers(date):
-                return t.name
-        return None
+        """Who held ``role`` for ``code`` at ``date``; for a year or a month, who
+        held it longest within it (the 2008 Russian president is Medvedev)."""
+        terms = [t for t in self.terms if t.code == code and t.role == role and t.covers(date)]
+        if not terms:
+            return None
+        return max(terms, key=lambda t: t.overlap(date)).name
 
 
 def _read(name: str) -> str:
