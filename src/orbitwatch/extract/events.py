@@ -116,11 +116,11 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     adjacent = not view.text[hit.end:g.start].strip()
     if h.anaphor in ("plural", "singular") and g.start - hit.end > 40:
         return False  # a far "them" is more often a company or a people than a state
-    if h.prev in view.vocab.grammar["not_target_after"] and not adjacent:
+    if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
         return False
-    if h.prev in view.vocab.grammar["locatives"] and not hit.trigger.locative:
+    if h.gov in view.vocab.grammar["locatives"] and not hit.trigger.locative:
         return False
-    if h.prev == "with" and hit.trigger.target == "object":
+    if h.gov == "with" and hit.trigger.target == "object" and hit.trigger.type not in SYMMETRIC_TYPES:
         return False  # "refused to help in the conflict with Azerbaijan": not the object
     return view.visible(g, hit.start)
 
@@ -141,7 +141,7 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from")}
     if mode in wanted:
         for g in after:
-            if g.head.prev in wanted[mode]:
+            if g.head.gov in wanted[mode]:
                 return g, False
     if after and after[0].start < hi:
         return after[0], False
@@ -154,7 +154,7 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     subject = main_subject(view) if view.embedding(hit.start) else None
     if subject is not None and (actor is None or not set(subject.codes) <= set(actor.codes)):
         return subject, True  # "Armenia, after the CSTO refused to help, ..."
-    places = [g for g in view.groups if g.start >= begin and g.head.prev in view.vocab.grammar["locatives"]
+    places = [g for g in view.groups if g.start >= begin and g.head.gov in view.vocab.grammar["locatives"]
               and not g.head.modifier and not g.head.anaphor
               and (actor is None or not set(g.codes) <= set(actor.codes))]
     if places and hit.trigger.type not in SYMMETRIC_TYPES:
@@ -167,7 +167,7 @@ def _imposer(view: SentenceView, hit: Hit) -> Group | None:
     for g in view.groups:
         if hit.start <= g.start < hit.end and not g.head.anti:
             return g
-        if hit.end <= g.start < hit.end + 25 and g.head.prev in ("of", "by"):
+        if hit.end <= g.start < hit.end + 25 and g.head.gov in ("of", "by"):
             return g
     return None
 
@@ -179,7 +179,7 @@ def _nominal(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None]:
         return None, None
     lo, hi = view.scope(hit.start)
     target = next((g for g in view.groups if g.start >= hit.end and g.start < hi
-                   and g.head.prev in ("against", "on", "targeting", "over", "for")), None)
+                   and g.head.gov in ("against", "on", "targeting", "over", "for")), None)
     if target is None:
         subj = [g for g in view.groups if lo <= g.start and g.end <= mod.start and _subject_ok(g, view)]
         target = subj[-1] if subj else None
@@ -187,7 +187,7 @@ def _nominal(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None]:
 
 
 def _by_agents(view: SentenceView, hit: Hit) -> Group | None:
-    return next((g for g in view.groups if g.start >= hit.end and g.head.prev == "by"), None)
+    return next((g for g in view.groups if g.start >= hit.end and g.head.gov == "by"), None)
 
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)

@@ -29,6 +29,7 @@ class Mention:
     person: str | None = None
     prev: str = ""        # the lowercased word right before
     prev2: str = ""       # and the one before it
+    gov: str = ""         # the governing word, past determiners ("with the EU": with)
     next: str = ""        # the lowercased word right after
     modifier: bool = False  # "Moscow-led", "pro-Kremlin": describes something else
     anti: bool = False      # "anti-Russian": the state is acted against
@@ -154,8 +155,9 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         m.modifier = True  # a dateline ("MOSCOW - ..."): where the story was filed
     if prev in ("a", "an") and m.kind in ("name", "collective", "org", "seat"):
         m.modifier = True  # "a Central Asia analyst", "a Russia expert"
+    m.gov = prev2 if prev in vocab.grammar["skippable"] else prev
     if prev == "capital" or (prev == "," and prev2 == "capital"):
-        m.prev = "in"  # "in his capital, Tashkent," is a place
+        m.prev = m.gov = "in"  # "in his capital, Tashkent," is a place
     if m.kind in ("adj", "people"):
         following = re.match(r"(?:\s+[A-Z][\w-]*)*\s+([a-z-]+)", after)
         gov = set(vocab.grammar["government_nouns"])

@@ -1,0 +1,120 @@
+"""Extraction rules: collectives, negation, modality, scope, speakers, offsets."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orbitwatch.extract import extract
+from orbitwatch.ingest import Document
+
+
+def run(text, published="2023-03-01"):
+    doc = Document(id="t", text=text, published=published)
+    return doc, extract(doc)
+
+
+def keys(text, published="2023-03-01"):
+    return {(r.actor, r.target, r.type, r.stance) for r in run(text, published)[1]}
+
+
+C5 = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+
+
+def test_extract_collective_subject_expands_to_five():
+    got = keys("The five Central Asian states refused to recognise the annexation of Crimea.")
+    assert got == {(c, "RUS", "REJECT", -1) for c in C5}
+
+
+def test_extract_these_two_countries_are_the_two_named_before():
+    got = keys("Uzbekistan and Kazakhstan sent humanitarian aid to Kyiv. "
+               "These two countries do not recognise the Donetsk and Luhansk republics.")
+    assert ("UZB", "RUS", "REJECT", -1) in got and ("KAZ", "RUS", "REJECT", -1) in got
+    assert ("UZB", "UKR", "AID", 1) in got
+
+
+def test_extract_negated_support_is_a_refusal():
+    assert keys("Kyrgyzstan did not support Russia's invasion of Ukraine.") == {("KGZ", "RUS", "REJECT", -1)}
+
+
+def test_extract_reported_refusal_keeps_its_modal():
+    doc, recs = run("At the forum, Tokayev told Putin that Kazakhstan would not recognise the Luhansk republic.",
+                    "2022-06-18")
+    assert [(r.actor, r.target, r.type, r.channel) for r in recs] == [("KAZ", "RUS", "REJECT", "diplomatic")]
+
+
+def test_extract_hypotheticals_predictions_plans_and_questions_give_nothing():
+    for text in ("If Russia attacks Kazakhstan, the CSTO will collapse.",
+                 "Kazakhstan will sign a new agreement with China next year.",
+                 "Uzbekistan plans to sign a trade deal with the EU.",
+                 "Will Armenia leave the CSTO?",
+                 "Russian soft power in Central Asia is disintegrating before our eyes.",
+                 "Trade between Russia and Uzbekistan grew 40 percent in the first nine months."):
+        assert keys(text) == set(), text
+
+
+def test_extract_two_events_in_one_sentence_give_two_records():
+    got = keys("Armenia cancelled the CSTO drills and signed a defence agreement with France.")
+    assert ("ARM", "CSTO", "REJECT", -1) in got and ("ARM", "FRA", "AGREE", 1) in got
+
+
+def test_extract_one_event_reported_twice_gives_one_record():
+    doc, recs = run("Kyrgyzstan cancelled the CSTO exercise in October. "
+                    "Officials confirmed that Kyrgyzstan cancelled the CSTO exercise.", "2022-12-01")
+    assert len([r for r in recs if r.type == "REJECT"]) == 1
+
+
+def test_extract_organisation_stays_organisation():
+    got = keys("Armenia froze its participation in the CSTO.")
+    assert got == {("ARM", "CSTO", "RETREAT", -1)}
+
+
+def test_extract_quoted_we_is_the_speaker():
+    got = keys('"We do not see any threat from the Russian Federation," the Kazakh foreign minister said.')
+    assert got == {("KAZ", "RUS", "SUPPORT", 1)}
+
+
+def test_extract_passive_subject_is_the_target():
+    got = keys("Kyrgyzstan was sanctioned by the United States in June.")
+    assert got == {("USA", "KGZ", "SANCTION", -1)}
+
+
+def test_extract_meeting_pairs_the_host_with_each_guest():
+    got = keys("US President Joe Biden met the presidents of Kazakhstan, Kyrgyzstan, Tajikistan, "
+               "Turkmenistan and Uzbekistan in New York.")
+    assert got == {("USA", c, "CONSULT", 1) for c in C5}
+
+
+def test_extract_dates_resolve_against_publication():
+    doc, recs = run("In October, Kyrgyzstan cancelled the CSTO exercises.", "2022-12-23")
+    assert [(r.date, r.channel) for r in recs] == [("2022-10", "security")]
+
+
+def test_extract_sanctions_compliance_is_cooperation_with_the_imposer():
+    got = keys("Kazakhstan complies with Western sanctions against Russia.")
+    assert got == {("KAZ", "WST", "COOPERATE", 1)}
+
+
+def test_extract_offsets_and_confidence():
+    doc, recs = run("Turkey and Armenia held talks in Vienna. Russia criticised the talks.")
+    assert recs
+    for r in recs:
+        assert doc.text[r.start:r.end] == r.evidence
+        assert 0 < r.confidence <= 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_extract_never_raises_and_offsets_stay_inside(text):
+    doc = Document(id="h", text=text, published="2023-01-01")
+    for r in extract(doc):
+        assert 0 <= r.start < r.end <= len(text) and text[r.start:r.end] == r.evidence
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Kazakhstan signed an agreement with China.", "Russia criticised Armenia.",
+    "Uzbekistan did not support the war.", "The EU sent aid to Tajikistan.", "Banks rose.",
+    "Georgia's prime minister met the Turkish president in Ankara.", "\n", " "]), max_size=8))
+def test_extract_evidence_is_exact_for_any_arrangement(parts):
+    text = " ".join(parts)
+    doc = Document(id="h", text=text)
+    for r in extract(doc):
+        assert text[r.start:r.end] == r.evidence
