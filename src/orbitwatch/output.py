@@ -32,8 +32,9 @@ def render_table(rows: Sequence[dict], columns: Sequence[str], out: TextIO, wide
         out.write("  ".join(_cell(r.get(c), widths[c]).ljust(widths[c]) for c in columns).rstrip() + "\n")
 
 
-def write_rows(rows: Sequence[dict], fmt: str, columns: Sequence[str], out: TextIO = sys.stdout,
+def write_rows(rows: Sequence[dict], fmt: str, columns: Sequence[str], out: TextIO | None = None,
                wide: str | None = None) -> None:
+    out = out or sys.stdout  # looked up at call time, so redirections and test runners see it
     if fmt == "jsonl":
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")

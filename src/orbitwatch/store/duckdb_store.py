@@ -179,12 +179,11 @@ def _event_sql(q: EventQuery) -> tuple[str, list]:
             where.append(f"{column} = ?")
             params.append(value)
     when = "coalesce(e.date, d.published)"
-    if q.since:
-        where.append(f"{when} IS NOT NULL AND {when} >= substr(?, 1, length({when}))")
-        params.append(q.since)
-    if q.until:
-        where.append(f"{when} IS NOT NULL AND {when} <= substr(?, 1, length({when}))")
-        params.append(q.until)
+    for value, op in ((q.since, ">="), (q.until, "<=")):
+        if value:  # compared at the coarser of the two precisions
+            n = f"least(length({when}), {len(value)})"
+            where.append(f"{when} IS NOT NULL AND substr({when}, 1, {n}) {op} substr(?, 1, {n})")
+            params.append(value)
     sql = (
         f"SELECT {', '.join('e.' + c.strip() for c in _EVENT_COLUMNS.split(','))}, c.canonical_id, d.published "
         "FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN canonical c ON c.event_id = e.id"
