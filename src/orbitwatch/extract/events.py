@@ -143,6 +143,9 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         for g in after:
             if g.head.gov in wanted[mode]:
                 return g, False
+        if mode == "with" and actor is not None and len(actor.mentions) >= 2 \
+                and hit.trigger.type in SYMMETRIC_TYPES:
+            return None, False  # "Saudi Arabia and Iran restored relations": with each other
     if after and after[0].start < hi:
         return after[0], False
     if after and not re.search(r"[;“”\"]", view.text[hit.end:after[0].start]):
