@@ -1,10 +1,11 @@
 """Extraction speed on one core, beside a bare tokenizer pass over the same text.
 
-Usage: python bench/extract_speed.py [PATH ...] [--n 5000]
+Usage: python bench/extract_speed.py [PATH ...] [--n 5000] [--accurate]
 
 Reads the corpus (default: samples/corpus), repeats it to at least N
 articles, and times, in this one process, (a) a bare tokenizer pass and
-(b) full extraction over the same documents. Machines are shared and noisy,
+(b) full extraction over the same documents; with --accurate, (c) the
+accurate mode (dependency parse) too, on at most --n-accurate documents. Machines are shared and noisy,
 so the ratio between the two is the figure to compare across runs.
 """
 from __future__ import annotations
@@ -40,6 +41,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*", default=[str(ROOT / "samples" / "corpus")])
     ap.add_argument("--n", type=int, default=5000, help="articles to process (default 5000)")
+    ap.add_argument("--accurate", action="store_true", help="also time the accurate mode")
+    ap.add_argument("--n-accurate", type=int, default=500, help="articles for the accurate mode (default 500)")
     args = ap.parse_args()
     docs = corpus(args.paths, args.n)
     load_vocabulary()  # loading the data files is start-up, not per-article work
@@ -51,6 +54,13 @@ def main() -> None:
     print(f"tokenizer pass: {n / t_tok:9.1f} articles/s")
     print(f"extraction:     {n / t_ext:9.1f} articles/s")
     print(f"ratio extraction/tokenizer speed: {t_tok / t_ext:.3f}")
+    if args.accurate:
+        from orbitwatch.extract import Parser
+        parser = Parser()
+        some = docs[: args.n_accurate]
+        t_acc = timed(lambda d: extract(d, parser=parser), some)
+        print(f"accurate mode:  {len(some) / t_acc:9.1f} articles/s (over {len(some)})")
+        print(f"ratio accurate/fast speed: {(len(some) / t_acc) / (n / t_ext):.3f}")
 
 
 if __name__ == "__main__":
