@@ -20,6 +20,7 @@ from .vocabulary import Vocabulary
 POWERS = frozenset({"RUS", "CHN", "EU", "USA", "TUR", "IRN", "WST", "UN", "CSTO", "EAEU", "CIS",
                     "SCO", "OTS", "NATO", "OSCE", "G7", "BRICS"})
 _WORD = re.compile(r"[\w’'-]+")
+_INDEPENDENT = re.compile(r"[;“”\"]|,\s*(?:and|but|while|whereas|yet)\s")
 
 
 @dataclass
@@ -76,7 +77,8 @@ def _is_object(g: Group, vocab: Vocabulary) -> bool:
         return False  # "the President of Kazakhstan said", "none of the five states"
     if head.prev in preps:
         return True
-    verbish = lambda w: w.endswith(("ed", "ing")) or w in vocab.grammar["speech"]
+    clause = vocab.grammar["clause_verbs"]
+    verbish = lambda w: w not in clause and (w.endswith(("ed", "ing")) or w in vocab.grammar["speech"])
     if head.prev in vocab.grammar["skippable"]:
         return head.prev2 in preps or verbish(head.prev2)
     return verbish(head.prev) and head.prev not in ("led",)
@@ -148,8 +150,8 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
             return None, False  # "Saudi Arabia and Iran restored relations": with each other
     if after and after[0].start < hi:
         return after[0], False
-    if after and not re.search(r"[;“”\"]", view.text[hit.end:after[0].start]):
-        return after[0], True  # beyond the clause, but not across a quotation
+    if after and not _INDEPENDENT.search(view.text[hit.end:after[0].start]):
+        return after[0], True  # past a "that" or a relative clause, not into another clause
     left = [g for g in view.groups if g.end <= hit.start and g.start >= lo and g is not actor
             and _target_ok(g, actor, hit, view) and _is_object(g, view.vocab)]
     if left:
