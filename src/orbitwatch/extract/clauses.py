@@ -62,10 +62,9 @@ def clause_of(starts: list[int], pos: int, length: int) -> tuple[int, int]:
 
 def find_triggers(text: str, vocab: Vocabulary) -> list[Hit]:
     """Non-overlapping trigger hits, longest first, then in lexicon order."""
-    low = text.lower()
-    hits = [Hit(m.start(), m.end(), t) for t in vocab.triggers
-            if t.cues is None or any(c in low for c in t.cues)
-            for m in t.pattern.finditer(text)]
+    triggers = vocab.triggers
+    hits = [Hit(m.start(), m.end(), triggers[i]) for i in vocab.candidate_triggers(text)
+            for m in triggers[i].pattern.finditer(text)]
     order = {id(t): i for i, t in enumerate(vocab.triggers)}
     hits.sort(key=lambda h: (-(h.end - h.start), order[id(h.trigger)]))
     kept: list[Hit] = []

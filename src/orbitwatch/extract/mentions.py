@@ -201,8 +201,8 @@ def _attach_roles(m: Mention, text: str, vocab: Vocabulary, date: str | None) ->
         return
     after = text[m.end:m.end + 30].lower()
     before = text[max(0, m.start - 30):m.start].lower()
-    for phrase, role in vocab.grammar["roles"].items():
-        if re.match(rf"(?:[’']s)?\s+{phrase}\b", after) or re.search(rf"\b{phrase}\s+of\s+(?:the\s+)?$", before):
+    for after_re, before_re, role in vocab.roles:
+        if after_re.match(after) or before_re.search(before):
             m.person = vocab.officeholder(m.codes[0], role, date)
             m.actor_ok = True
             return

@@ -115,6 +115,20 @@ class Vocabulary:
     territories: dict[tuple[str, ...], str] = field(default_factory=dict)
     grammar: dict = field(default_factory=dict)
     channels: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    cue_index: dict[str, tuple[int, ...]] = field(default_factory=dict)  # cue -> trigger positions
+    always: tuple[int, ...] = ()  # triggers without cues
+    roles: list[tuple[re.Pattern, re.Pattern, str]] = field(default_factory=list)
+
+    def candidate_triggers(self, text: str) -> list[int]:
+        """Positions of the triggers whose cue starts some word of ``text``."""
+        found = set(self.always)
+        longest = max(map(len, self.cue_index), default=0)
+        for word in set(re.findall(r"[a-z]+", text.lower())):
+            for n in range(2, min(len(word), longest) + 1):
+                hit = self.cue_index.get(word[:n])
+                if hit:
+                    found.update(hit)
+        return sorted(found)
 
     def officeholder(self, code: str, role: str, date: str | None) -> str | None:
         """Who held ``role`` for ``code`` at ``date``; for a year or a month, who
@@ -215,11 +229,21 @@ def _load_lexicon(vocab: Vocabulary) -> None:
 
 
 def _index(vocab: Vocabulary) -> None:
-    """First token -> the lengths of forms starting with it, longest first."""
+    """Lookup tables built once: form lengths by first token, triggers by cue,
+    role phrases as compiled patterns."""
     lengths: dict[str, set[int]] = {}
     for key in list(vocab.forms) + list(vocab.territories):
         lengths.setdefault(key[0], set()).add(len(key))
     vocab.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+    index: dict[str, list[int]] = {}
+    for i, t in enumerate(vocab.triggers):
+        for c in t.cues or ():
+            index.setdefault(c, []).append(i)
+    vocab.cue_index = {c: tuple(v) for c, v in index.items()}
+    vocab.always = tuple(i for i, t in enumerate(vocab.triggers) if not t.cues)
+    vocab.roles = [(re.compile(rf"(?:[’']s)?\s+{p}\b"), re.compile(rf"\b{p}\s+of\s+(?:the\s+)?$"), role)
+                   for p, role in vocab.grammar["roles"].items()]
+
 
 
 @lru_cache(maxsize=1)
