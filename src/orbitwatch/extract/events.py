@@ -46,6 +46,7 @@ class SentenceView:
     dates: list[tuple[int, int, str]]
     vocab: Vocabulary
     parse: object = None  # a spaCy Doc in the accurate mode
+    single_trigger: bool = False  # the sentence holds one event phrase only
 
     def words(self, lo: int, hi: int) -> list[str]:
         return [w.lower() for w in _WORD.findall(self.text[lo:hi])]
@@ -72,8 +73,8 @@ class SentenceView:
 def _is_object(g: Group, vocab: Vocabulary) -> bool:
     head = g.head
     preps = vocab.grammar["prepositions"]
-    if head.prev == "of" and (head.prev2 in vocab.grammar["government_nouns"]
-                              or head.prev2 in vocab.grammar["quantifiers"]):
+    if head.gov == "of" and (head.gov2 in vocab.grammar["government_nouns"]
+                             or head.gov2 in vocab.grammar["quantifiers"]):
         return False  # "the President of Kazakhstan said", "none of the five states"
     if head.prev in preps:
         return True
@@ -122,8 +123,13 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         return False
     if h.gov in view.vocab.grammar["locatives"] and not hit.trigger.locative:
         return False
-    if h.gov == "with" and hit.trigger.target == "object" and hit.trigger.type not in SYMMETRIC_TYPES:
-        return False  # "refused to help in the conflict with Azerbaijan": not the object
+    if h.gov == "with" and hit.trigger.target == "object" and hit.trigger.type not in SYMMETRIC_TYPES \
+            and set(view.words(max(0, g.start - 40), g.start)[-4:]) & set(view.vocab.grammar["conflict_nouns"]):
+        return False  # "refused to help in the conflict with Azerbaijan": the other side, not the object
+    if h.gov.endswith("ing") and g.start - hit.end > 15 and hit.trigger.type in ("ACCUSE", "THREATEN"):
+        return False  # "accusing it of helping Russia": the content of the charge
+    if hit.trigger.adjacent and not re.fullmatch(r"[\s\w'’-]{0,25}", view.text[hit.end:g.start]):
+        return False
     return view.visible(g, hit.start)
 
 
@@ -145,6 +151,10 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         for g in after:
             if g.head.gov in wanted[mode]:
                 return g, False
+        direct = next((g for g in after if re.fullmatch(r"[\s\w.'’-]{0,30}", view.text[hit.end:g.start])
+                       and g.head.gov not in view.vocab.grammar["prepositions"]), None)
+        if direct is not None:
+            return direct, False  # "met US President Donald Trump"
         if mode == "with" and actor is not None and len(actor.mentions) >= 2 \
                 and hit.trigger.type in SYMMETRIC_TYPES:
             return None, False  # "Saudi Arabia and Iran restored relations": with each other
@@ -159,11 +169,6 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     subject = main_subject(view) if view.embedding(hit.start) else None
     if subject is not None and (actor is None or not set(subject.codes) <= set(actor.codes)):
         return subject, True  # "Armenia, after the CSTO refused to help, ..."
-    places = [g for g in view.groups if g.start >= begin and g.head.gov in view.vocab.grammar["locatives"]
-              and not g.head.modifier and not g.head.anaphor
-              and (actor is None or not set(g.codes) <= set(actor.codes))]
-    if places and hit.trigger.type not in SYMMETRIC_TYPES:
-        return places[0], True  # "condemned the crackdown on protesters in Georgia"
     return None, False
 
 
@@ -203,7 +208,10 @@ def is_passive(view: SentenceView, hit: Hit, actor: Group) -> bool:
     first = view.text[hit.start:hit.end].split()[0].lower()
     participle = first.endswith(("ed", "en")) or first in ("held", "sent", "built", "struck", "sought",
                                                           "brought", "made", "met", "hit", "shot")
-    return participle and actor.end <= hit.start and bool(_PASSIVE.search(view.text[actor.end:hit.start]))
+    if not participle or actor.end > hit.start:
+        return False
+    reduced = re.match(r"\s+by\b", view.text[hit.end:]) and re.search(r",\s*$", view.text[:hit.start])
+    return bool(reduced or _PASSIVE.search(view.text[actor.end:hit.start]))
 
 
 def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
@@ -375,9 +383,11 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
             return []
         type_, stance = t.negated, -1
     lo, hi = view.scope(hit.start)
-    date = nearest_date(view.dates, lo, hi, hit.start) or nearest_date(view.dates, 0, len(view.text), hit.start)
+    date = nearest_date(view.dates, lo, hi, hit.start)
+    if date is None and view.single_trigger:  # "X cancelled the drills, the ministry said on Sunday"
+        date = nearest_date(view.dates, 0, len(view.text), hit.start)
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
-    coded = pairs(actor, target, type_, intra=t.target != "imposer")
+    coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra)
     channel = channel_of(view, hit, {c for pair in coded for c in pair})
     out = [Candidate(a, b, type_, stance, channel, date, round(conf, 3), actor.person) for a, b in coded]
     if t.reverse and not negated:

@@ -15,7 +15,8 @@ from .vocabulary import Vocabulary
 _COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|nor|&|as well as|plus)\b)\s*(?:the\s+)?$", re.I)
 _CONJ = re.compile(r"\b(?:and|or|nor|as well as|plus)\b|&", re.I)
 _TITLE_GAP = re.compile(r"^(?:\s*[’']s)?(?:\s+(?:[A-Z][\w.-]*|of|the|for|and))*\s*,?\s*$")
-_SINGULAR = re.compile(r"\b(?:he|she|He|She)\b|\b(?:his|her|its|their|the)\s+country\b|\bthe\s+country\b")
+_SINGULAR = re.compile(r"\b(?:he|she|He|She)\b|\b(?:his|her|its|their|the)\s+country\b|\bthe\s+country\b"
+                       r"|\b(?:its|Its)\s+(?:authorities|government|leadership|officials|ministry|forces|troops|army)\b")
 _WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
 
 
@@ -30,6 +31,7 @@ class Mention:
     prev: str = ""        # the lowercased word right before
     prev2: str = ""       # and the one before it
     gov: str = ""         # the governing word, past determiners ("with the EU": with)
+    gov2: str = ""        # for "of", the noun it hangs on ("leaders of the EU": leaders)
     next: str = ""        # the lowercased word right after
     modifier: bool = False  # "Moscow-led", "pro-Kremlin": describes something else
     anti: bool = False      # "anti-Russian": the state is acted against
@@ -156,8 +158,14 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     if prev in ("a", "an") and m.kind in ("name", "collective", "org", "seat"):
         m.modifier = True  # "a Central Asia analyst", "a Russia expert"
     m.gov = prev2 if prev in vocab.grammar["skippable"] else prev
+    m.gov2 = _word_before(text, m.start - len(prev) - 1 - (len(prev2) + 1 if m.gov == prev2 else 0))[0] \
+        if m.gov == "of" else ""
+    if m.gov in ("in", "at") and prev2 in ("government", "authorities", "regime", "leadership", "rulers"):
+        m.gov = "of"  # "the new government in Kabul" is Afghanistan's, not a place
     if prev == "capital" or (prev == "," and prev2 == "capital"):
         m.prev = m.gov = "in"  # "in his capital, Tashkent," is a place
+    if re.match(r"\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(vocab.grammar["company_words"]) + r")\b", after):
+        m.modifier = True  # "Azerbaijan Airlines", "Kazakhstan Temir Zholy Railways": a company
     if m.kind in ("adj", "people"):
         following = re.match(r"(?:\s+[A-Z][\w-]*)*\s+([a-z-]+)", after)
         gov = set(vocab.grammar["government_nouns"])
@@ -232,7 +240,9 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     runs: list[list[Mention]] = []
     for m in mentions:
         last = runs[-1][-1] if runs else None
-        if (last is not None and _COORD.match(text[last.end:m.start]) and not m.modifier
+        gap = text[last.end:m.start] if last is not None else ""
+        list_end = not re.match(r"\s*,\s*(?:and|or)\b", gap) or len(runs[-1]) >= 2
+        if (last is not None and _COORD.match(gap) and list_end and not m.modifier
                 and not last.anaphor and not m.anaphor):
             runs[-1].append(m)
         else:

@@ -93,6 +93,8 @@ class Trigger:
     reverse: str | None = None
     background: bool = False
     cues: tuple[str, ...] | None = None  # literal prefixes a sentence must contain
+    intra: bool = True  # a plural subject may pair among itself ("X and Y signed")
+    adjacent: bool = False  # the object must follow the trigger directly
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,8 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             name=t.get("name", f"{t['type'].lower()}-{i}"),
             absorbs=bool(t.get("absorbs", False)), fixed=bool(t.get("fixed", False)),
             reverse=t.get("reverse"), background=bool(t.get("background", False)),
-            cues=cues(t["pattern"]),
+            cues=cues(t["pattern"]), intra=bool(t.get("intra", True)),
+            adjacent=bool(t.get("adjacent", False)),
         ))
     vocab.triggers = tuple(triggers)
     col = tomllib.loads(_read("collectives.toml"))
