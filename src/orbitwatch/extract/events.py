@@ -117,8 +117,8 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     if h.modifier or (actor is not None and set(g.codes) <= set(actor.codes)):
         return False
     adjacent = not view.text[hit.end:g.start].strip()
-    if h.anaphor in ("plural", "singular") and g.start - hit.end > 40:
-        return False  # a far "them" is more often a company or a people than a state
+    if h.anaphor in ("plural", "singular") and (g.start - hit.end > 40 or h.text.lower() in ("they", "he", "she")):
+        return False  # a far "them" is more often a company or a people; "they" is a subject
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
         return False
     if h.gov in view.vocab.grammar["locatives"] and not hit.trigger.locative:
@@ -163,7 +163,8 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     if after and not _INDEPENDENT.search(view.text[hit.end:after[0].start]):
         return after[0], True  # past a "that" or a relative clause, not into another clause
     left = [g for g in view.groups if g.end <= hit.start and g.start >= lo and g is not actor
-            and _target_ok(g, actor, hit, view) and _is_object(g, view.vocab)]
+            and _target_ok(g, actor, hit, view) and _is_object(g, view.vocab)
+            and hit.trigger.type not in ("ASSAULT", "COERCE", "MOBILIZE")]
     if left:
         return left[0], True
     subject = main_subject(view) if view.embedding(hit.start) else None
