@@ -126,8 +126,8 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     if h.gov == "with" and hit.trigger.target == "object" and hit.trigger.type not in SYMMETRIC_TYPES \
             and set(view.words(max(0, g.start - 40), g.start)[-4:]) & set(view.vocab.grammar["conflict_nouns"]):
         return False  # "refused to help in the conflict with Azerbaijan": the other side, not the object
-    if h.gov.endswith("ing") and g.start - hit.end > 15 and hit.trigger.type in ("ACCUSE", "THREATEN"):
-        return False  # "accusing it of helping Russia": the content of the charge
+    if h.gov.endswith("ing") and g.start - hit.end > 15 and h.gov not in ("including", "regarding"):
+        return False  # "accusing it of helping Russia", "welcomed firms leaving Russia": content, not object
     if hit.trigger.adjacent and not re.fullmatch(r"[\s\w'’-]{0,25}", view.text[hit.end:g.start]):
         return False
     return view.visible(g, hit.start)
@@ -149,7 +149,7 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from")}
     if mode in wanted:
         for g in after:
-            if g.head.gov in wanted[mode]:
+            if g.head.gov in wanted[mode] and not _INDEPENDENT.search(view.text[hit.end:g.start]):
                 return g, False
         direct = next((g for g in after if re.fullmatch(r"[\s\w.'’-]{0,30}", view.text[hit.end:g.start])
                        and g.head.gov not in view.vocab.grammar["prepositions"]), None)
