@@ -44,14 +44,6 @@ class EventRecord:
     person: str | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
-    @property
-    def key(self) -> tuple[str, str, str, str]:
-        """The identity evaluation uses; symmetric types ignore direction."""
-        a, t = self.actor, self.target
-        if self.type in SYMMETRIC_TYPES and t < a:
-            a, t = t, a
-        return (self.doc, a, t, self.type)
-
     def to_dict(self) -> dict:
         d = asdict(self)
         extra = d.pop("extra")

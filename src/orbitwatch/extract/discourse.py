@@ -26,7 +26,6 @@ class Discourse:
     plural: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
-    person: tuple[str, ...] = ()
     recent: list[str] = field(default_factory=list)
     history: list[tuple[str, ...]] = field(default_factory=list)
 

@@ -108,7 +108,6 @@ class Collective:
 @dataclass
 class Vocabulary:
     forms: dict[tuple[str, ...], Entry] = field(default_factory=dict)
-    max_len: int = 1
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token -> form lengths
     names: dict[str, str] = field(default_factory=dict)
     terms: tuple[Term, ...] = ()
@@ -168,7 +167,6 @@ def _add(vocab: Vocabulary, form: str, entry: Entry) -> None:
         elif _PRIORITY[old.kind] >= _PRIORITY[entry.kind]:
             return
     vocab.forms[key] = entry
-    vocab.max_len = max(vocab.max_len, len(key))
 
 
 def _load_states(vocab: Vocabulary) -> None:
