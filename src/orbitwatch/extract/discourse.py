@@ -37,6 +37,10 @@ class Discourse:
             people = [x for x in local if x.end <= m.start and x.kind == "person" and x.codes]
             if people and m.text.lower() in ("he", "she"):
                 return people[-1].codes  # "Putin flew to Ashgabat, where he met ..."
+            states = [x for x in local if x.end <= m.start and len(x.codes) == 1 and x.actor_ok
+                      and x.kind in ("name", "seat", "adj") and not x.anaphor]
+            if states and m.text.lower() not in ("he", "she"):
+                return states[0].codes  # "Armenia cancelled the drills in the country"
             return self.singular
         if m.anaphor == "participants":
             return self.participants or self.plural

@@ -221,7 +221,9 @@ def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     lo, _ = view.scope(hit.start)
     if actor is not None and actor.end <= hit.start:
         lo = min(lo, actor.start)
-    words = view.words(lo, hit.start)
+    own = view.embedding(hit.start)
+    text = "".join(ch if own == view.embedding(i) else " " for i, ch in enumerate(view.text[lo:hit.start], lo))
+    words = [w.lower() for w in _WORD.findall(text)]  # an embedded clause's "refused" is not ours
     negs = set(view.vocab.grammar["negations"])
     if any(w in negs or w.endswith("n't") for w in words):
         return True
