@@ -118,3 +118,18 @@ def test_extract_evidence_is_exact_for_any_arrangement(parts):
     doc = Document(id="h", text=text)
     for r in extract(doc):
         assert text[r.start:r.end] == r.evidence
+
+
+def test_sentences_overlong_runs_are_cut_at_spaces():
+    from orbitwatch.extract.sentences import MAX_SENTENCE, split_sentences
+    text = "Kazakhstan and Russia signed agreements with China " * 200
+    spans = split_sentences(text)
+    assert len(spans) > 1 and all(s.end - s.start <= MAX_SENTENCE for s in spans)
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_sentences_keep_abbreviations_together():
+    from orbitwatch.extract.sentences import split_sentences
+    text = "At the St. Petersburg forum, the U.S. envoy spoke. Then Kazakhstan replied."
+    assert [s.text for s in split_sentences(text)] == [
+        "At the St. Petersburg forum, the U.S. envoy spoke.", "Then Kazakhstan replied."]

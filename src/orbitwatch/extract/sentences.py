@@ -45,11 +45,27 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+MAX_SENTENCE = 800  # characters; longer runs (unpunctuated scrapes) are cut at spaces
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut an overlong span at whitespace so that rules stay linear in the text."""
+    spans = []
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        spans.append((s, cut))
+        s = cut
+    spans.append((s, e))
+    return spans
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every non-blank sentence of ``text``, trimmed, with its offsets."""
     out: list[Sentence] = []
     for line in re.finditer(r"[^\n]+", text):
-        for s, e in _split_line(text, line.start(), line.end()):
+        pieces = [p for s, e in _split_line(text, line.start(), line.end()) for p in _bounded(text, s, e)]
+        for s, e in pieces:
             while s < e and text[s].isspace():
                 s += 1
             while e > s and text[e - 1].isspace():
