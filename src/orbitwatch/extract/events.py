@@ -106,7 +106,15 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     inside = [g for g in before if g.start >= lo and _subject_ok(g, view)]
     if inside:
         return inside[0], False
-    if view.embedding(hit.start):
+    emb = view.embedding(hit.start)
+    if emb and emb[2] in ("which", "who", "whose"):
+        named = [g for g in view.groups if g.end <= emb[0] and g.head.actor_ok and not g.head.modifier]
+        last = named[-1] if named else None
+        if last is not None and not view.text[last.end:emb[0]].strip(" ’'s)") \
+                and last.head.gov not in view.vocab.grammar["prepositions"]:
+            return last, True  # "the CSTO, which sent troops, ..."
+        return None, False
+    if emb:
         return main_subject(view), True
     earlier = [g for g in before if g.start < lo and _subject_ok(g, view)]
     return (earlier[0] if earlier else None), False
