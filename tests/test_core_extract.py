@@ -133,3 +133,11 @@ def test_sentences_keep_abbreviations_together():
     text = "At the St. Petersburg forum, the U.S. envoy spoke. Then Kazakhstan replied."
     assert [s.text for s in split_sentences(text)] == [
         "At the St. Petersburg forum, the U.S. envoy spoke.", "Then Kazakhstan replied."]
+
+
+def test_extract_accurate_mode_without_its_model_says_what_to_install():
+    import pytest
+
+    from orbitwatch.extract import Parser, ParserUnavailable
+    with pytest.raises(ParserUnavailable, match="pip install"):
+        Parser("orbitwatch_no_such_model_package")

@@ -66,7 +66,7 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
     mentions = find_mentions(text, vocab, dates, doc.published)
     mentions = _resolve(mentions, ctx, _speaker(text, mentions, vocab))
     return SentenceView(text, group_mentions(mentions, text), clause_starts(text),
-                        embedded_spans(text, vocab), dates, vocab)
+                        embedded_spans(text, vocab), dates, vocab, partners=ctx.participants)
 
 
 def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,

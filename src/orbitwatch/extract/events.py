@@ -17,6 +17,7 @@ from .dates import nearest_date
 from .mentions import Group
 from .vocabulary import Vocabulary
 
+PARTNER_FALLBACK = ("AID",)  # types whose unnamed beneficiary is the partner just met
 POWERS = frozenset({"RUS", "CHN", "EU", "USA", "TUR", "IRN", "WST", "UN", "CSTO", "EAEU", "CIS",
                     "SCO", "OTS", "NATO", "OSCE", "G7", "BRICS"})
 _WORD = re.compile(r"[\w’'-]+")
@@ -47,6 +48,7 @@ class SentenceView:
     vocab: Vocabulary
     parse: object = None  # a spaCy Doc in the accurate mode
     single_trigger: bool = False  # the sentence holds one event phrase only
+    partners: tuple[str, ...] = ()  # the parties of the last meeting before this sentence
 
     def words(self, lo: int, hi: int) -> list[str]:
         return [w.lower() for w in _WORD.findall(self.text[lo:hi])]
@@ -401,6 +403,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
         date = nearest_date(view.dates, 0, len(view.text), hit.start)
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
     coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra)
+    if not coded and target is None and type_ in PARTNER_FALLBACK and set(actor.codes) & set(view.partners):
+        coded = [(a, p) for a in actor.codes for p in view.partners if p not in actor.codes]
+        conf *= 0.6  # "announced a package of 12 billion euros" after meeting the five
     channel = channel_of(view, hit, {c for pair in coded for c in pair})
     out = [Candidate(a, b, type_, stance, channel, date, round(conf, 3), actor.person) for a, b in coded]
     if t.reverse and not negated:
