@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # Install orbitwatch with its test dependencies into .venv and run the tests.
+# The accurate mode's parser (spaCy and its hash-pinned model) is installed too,
+# so that its tests run; `--no-accurate` as the first argument skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet -e '.[test]'
+if [ "${1:-}" = "--no-accurate" ]; then
+    shift
+else
+    .venv/bin/python -m pip install --quiet 'spacy>=3.8,<3.9'
+    .venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/accurate.txt
+fi
 exec .venv/bin/python -m pytest "$@"

