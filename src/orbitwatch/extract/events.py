@@ -14,7 +14,7 @@ from ..records import SYMMETRIC_TYPES
 from . import syntax
 from .clauses import Hit, clause_of
 from .dates import nearest_date
-from .mentions import Group
+from .mentions import Group, Mention
 from .vocabulary import Vocabulary
 
 PARTNER_FALLBACK = ("AID",)  # types whose unnamed beneficiary is the partner just met
@@ -98,6 +98,16 @@ def main_subject(view: SentenceView) -> Group | None:
     return next((g for g in view.groups if view.embedding(g.start) is None and _subject_ok(g, view)), None)
 
 
+def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
+    """An embedded phrase without its own subject: "following the talks",
+    "after refusing to help" (but not "after a TV host threatened ...")."""
+    if emb[2] in ("following", "during", "amid", "despite", "as"):
+        return True
+    words = view.words(emb[0], emb[1])
+    return len(words) > 1 and words[1].endswith("ing") or any(
+        g.start >= emb[0] and g.end <= emb[1] for g in view.groups)
+
+
 def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     """(subject, borrowed): the leftmost subject-like group before the trigger in
     its clause, else the leftmost of an earlier clause (coordinated verbs share
@@ -116,8 +126,10 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
                 and last.head.gov not in view.vocab.grammar["prepositions"]:
             return last, True  # "the CSTO, which sent troops, ..."
         return None, False
+    if emb and _subjectless(view, emb):
+        return main_subject(view), True  # "following the dialogue, the United States ..."
     if emb:
-        return main_subject(view), True
+        return None, False
     earlier = [g for g in before if g.start < lo and _subject_ok(g, view)]
     return (earlier[0] if earlier else None), False
 
@@ -207,6 +219,14 @@ def _nominal(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None]:
         subj = [g for g in view.groups if lo <= g.start and g.end <= mod.start and _subject_ok(g, view)]
         target = subj[-1] if subj else None
     return mod, target
+
+
+def _default(t, view: SentenceView, hit: Hit) -> Group | None:
+    """The trigger's default target as a group ("complies with sanctions": the West);
+    not for a noun ("talk about compliance with sanctions" names a topic, not an act)."""
+    if not t.default_target or re.match(r"complian|adherence|observance", view.text[hit.start:hit.end], re.I):
+        return None
+    return Group([Mention(hit.start, hit.end, (t.default_target,), "org", t.default_target)])
 
 
 def _by_agents(view: SentenceView, hit: Hit) -> Group | None:
@@ -348,7 +368,7 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         agents = _by_agents(view, hit)  # "Westerners are invited to ...": the subject undergoes it
         return (agents, actor, False) if agents is not None else (None, None, False)
     if t.target == "imposer":
-        imposer = _imposer(view, hit)
+        imposer = _imposer(view, hit) or _default(t, view, hit)
         return (actor, imposer, False) if imposer is not None else (None, None, False)
     target, fallback = find_target(view, hit, actor)
     if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.mentions) >= 2:

@@ -95,6 +95,7 @@ class Trigger:
     cues: tuple[str, ...] | None = None  # literal prefixes a sentence must contain
     intra: bool = True  # a plural subject may pair among itself ("X and Y signed")
     adjacent: bool = False  # the object must follow the trigger directly
+    default_target: str | None = None  # when the text names none ("complies with sanctions": WST)
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             absorbs=bool(t.get("absorbs", False)), fixed=bool(t.get("fixed", False)),
             reverse=t.get("reverse"), background=bool(t.get("background", False)),
             cues=cues(t["pattern"]), intra=bool(t.get("intra", True)),
-            adjacent=bool(t.get("adjacent", False)),
+            adjacent=bool(t.get("adjacent", False)), default_target=t.get("default_target"),
         ))
     vocab.triggers = tuple(triggers)
     col = tomllib.loads(_read("collectives.toml"))
