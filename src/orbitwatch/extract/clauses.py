@@ -33,8 +33,10 @@ class Hit:
 @lru_cache(maxsize=4)
 def _embedded_pattern(openers: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(openers)
+    finite = r"(?:[\w'’-]+\s+){0,4}?(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b"
     return re.compile(
-        rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{alt})\b[^,;:]*(?=,)", re.I
+        rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{alt})\b[^,;:]*(?=,)"
+        rf"|(?<=\s)(?:after|before|when|because|although|though|until|once)\s+{finite}[^,;:]*", re.I
     )
 
 

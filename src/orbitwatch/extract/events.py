@@ -104,8 +104,7 @@ def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
     if emb[2] in ("following", "during", "amid", "despite", "as"):
         return True
     words = view.words(emb[0], emb[1])
-    return len(words) > 1 and words[1].endswith("ing") or any(
-        g.start >= emb[0] and g.end <= emb[1] for g in view.groups)
+    return len(words) > 1 and words[1].endswith("ing")
 
 
 def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
