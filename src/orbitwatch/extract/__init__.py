@@ -62,7 +62,8 @@ def _resolve(mentions: list[Mention], ctx: Discourse, speaker: tuple[str, ...]) 
 def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> SentenceView:
     """Mentions, clauses and dates of one sentence (anaphors resolved)."""
     text = sent.text
-    dates = find_dates(text, doc.published)
+    dates = [d for d in find_dates(text, doc.published)  # an event is not reported before it happens
+             if not doc.published or d[2] <= doc.published[:len(d[2])]]
     mentions = find_mentions(text, vocab, dates, doc.published)
     mentions = _resolve(mentions, ctx, _speaker(text, mentions, vocab))
     return SentenceView(text, group_mentions(mentions, text), clause_starts(text),
