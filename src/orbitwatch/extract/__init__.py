@@ -93,7 +93,7 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
 def _merge(doc: Document, items: list[tuple[Sentence, Candidate]], raw: bool = False) -> list[EventRecord]:
     """One record per (actor, target, type), evidence from its first mention.
 
-    Its date is the one date its mentions give; mentions at different dates
+    Its date is the one its mentions agree on; mentions at different dates
     leave it null (the annotation guide's rule for merged events).
     """
     first: dict[tuple, tuple[Sentence, Candidate]] = {}
@@ -107,12 +107,20 @@ def _merge(doc: Document, items: list[tuple[Sentence, Candidate]], raw: bool = F
         conf[key] = c.confidence if key not in conf else min(0.99, max(conf[key], c.confidence) + 0.05)
     out = []
     for key, (sent, c) in first.items():
-        known = dates[key] - {None}
         score = round(conf[key], 3) if raw else calibration.apply(conf[key])
         out.append(EventRecord(doc.id, c.actor, c.target, c.type, c.stance, c.channel,
-                               known.pop() if len(known) == 1 else None, sent.text, sent.start,
+                               _common_date(dates[key] - {None}), sent.text, sent.start,
                                sent.end, score, c.person))
     return out
+
+
+def _common_date(known: set[str]) -> str | None:
+    """One date for a merged key: the coarsest when all agree at its precision
+    (2023 and 2023-10 give 2023), none when they name different times."""
+    if not known:
+        return None
+    coarsest = min(known, key=len)
+    return coarsest if all(d.startswith(coarsest) for d in known) else None
 
 
 def extract(doc: Document, vocab: Vocabulary | None = None, parser: Parser | None = None,

@@ -418,8 +418,11 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
         type_, stance = t.negated, -1
     lo, hi = view.scope(hit.start)
     date = nearest_date(view.dates, lo, hi, hit.start)
+    if date is None and actor.start < lo:  # "met on Friday ..., and agreed to": the shared subject's clause
+        date = nearest_date(view.dates, *view.scope(actor.start), actor.start)
     if date is None and view.single_trigger:  # "X cancelled the drills, the ministry said on Sunday"
-        date = nearest_date(view.dates, 0, len(view.text), hit.start)
+        free = [d for d in view.dates if view.embedding(d[0]) is None]
+        date = nearest_date(free, 0, len(view.text), hit.start)
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
     coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra)
     if not coded and target is None and type_ in PARTNER_FALLBACK and set(actor.codes) & set(view.partners):
