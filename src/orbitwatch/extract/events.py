@@ -169,7 +169,8 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     begin = _object_start(view, hit)
     after = [g for g in view.groups if g.start >= begin and _target_ok(g, actor, hit, view)]
     lo, hi = view.scope(hit.start)
-    wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from")}
+    wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from"),
+              "from": ("from",)}
     if mode in wanted:
         for g in after:
             if g.head.gov in wanted[mode] and not _INDEPENDENT.search(view.text[hit.end:g.start]):
