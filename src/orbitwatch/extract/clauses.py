@@ -17,6 +17,7 @@ _BOUNDARY = re.compile(
     r";|:\s|\s[–—-]\s|,\s*(?:and|but|while|whereas|yet|so)\s|\bthat\b|\bwhile\b|\bwhereas\b|\bbut\b|[“”\"]"
 )
 _ABSORBED = re.compile(r"^[^,;.:]{0,50}?\b(?:to|on|for)\b[^,;.:]{0,25}$")
+_REASON = re.compile(r"\b(?:for|of|over)\s*$", re.I)
 _OPEN_END = re.compile(r"\b(?:to|on|for|that)\s*$", re.I)
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:a|an|the|its|his|her|their|planned|scheduled|joint|official|state)\s+)*$", re.I)
 
@@ -81,15 +82,19 @@ def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
     """"agreed to expand ties" is one AGREE: the complement is not a second event."""
     out: list[Hit] = []
     for h in hits:
-        if any(p.end <= h.start and _absorbs(p, text[p.start:p.end], text[p.end:h.start]) for p in out):
+        if any(p.end <= h.start and _absorbs(p, text[p.start:p.end], text[p.end:h.start], text[h.start:h.end])
+               for p in out):
             continue
         out.append(h)
     return out
 
 
-def _absorbs(p: Hit, p_text: str, gap: str) -> bool:
-    """"agreed to expand ties", "postponed a visit": the second trigger is the first's content."""
+def _absorbs(p: Hit, p_text: str, gap: str, nxt: str = "") -> bool:
+    """"agreed to expand ties", "postponed a visit", "sanctioned firms for supplying
+    Russia": the second trigger is the first's content or reason."""
     if p.trigger.type == "REJECT" and _DIRECT_OBJECT.match(gap):
+        return True
+    if _REASON.search(gap) and nxt.split(" ")[0].lower().endswith("ing") and len(gap) <= 60:
         return True
     if not p.trigger.absorbs:
         return False
