@@ -192,6 +192,8 @@ def events_cmd(db, state, power, since, until, type_, channel, doc, limit, canon
     if canonical:
         rows = canonical_rows(rows)[:limit]
         columns = CANONICAL_COLUMNS + (("docs",) if fmt != "table" else ())
+        if fmt == "csv":
+            rows = [dict(r, docs="|".join(r["docs"])) for r in rows]
     else:
         columns = EVENT_COLUMNS + ("id", "canonical") if fmt != "table" else EVENT_COLUMNS
     write_rows(rows, fmt, columns, wide="evidence")
