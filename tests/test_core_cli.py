@@ -95,3 +95,13 @@ def test_cli_eval_matches_hand_computed_figures(write):
     assert (s["stance_acc"], s["channel_acc"], s["date_acc"]) == (1.0, 0.5, 1.0)
     text = run("eval", g, p).output
     assert "F1 0.571" in text and "F1 0.667" in text
+
+
+def test_cli_events_canonical_counts_sources(write, tmp_path):
+    write("k/one.txt", "title: One\npublished: 2022-10-10\n---\nKyrgyzstan cancelled the CSTO exercises on Sunday.\n")
+    write("k/two.txt", "title: Two\npublished: 2022-10-11\n---\nOn Sunday Kyrgyzstan cancelled the CSTO exercises.\n")
+    db = tmp_path / "k.duckdb"
+    assert run("ingest", tmp_path / "k", "--db", db).exit_code == 0
+    rows = json.loads(run("events", "--db", db, "--canonical", "--format", "json").output)
+    assert [(r["actor"], r["target"], r["type"], r["sources"], r["docs"]) for r in rows] == [
+        ("KGZ", "CSTO", "REJECT", 2, ["one", "two"])]
