@@ -16,7 +16,7 @@ from .vocabulary import Trigger, Vocabulary
 _BOUNDARY = re.compile(
     r";|:\s|\s[–—-]\s|,\s*(?:and|but|while|whereas|yet|so)\s|\bthat\b|\bwhile\b|\bwhereas\b|\bbut\b|[“”\"]"
 )
-_ABSORBED = re.compile(r"^[^,;.:]{0,50}?\b(?:to|on|for)\b[^,;.:]{0,25}$")
+_ABSORBED = re.compile(r"^[^,;.:]{0,50}?\b(?:to|on|for|against)\b[^,;.:]{0,25}$")
 _REASON = re.compile(r"\b(?:for|of|over)\s*$", re.I)
 _OPEN_END = re.compile(r"\b(?:to|on|for|that)\s*$", re.I)
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:a|an|the|its|his|her|their|planned|scheduled|joint|official|state)\s+)*$", re.I)
