@@ -10,7 +10,7 @@ import re
 
 from .. import calibration
 from ..ingest.document import Document
-from ..records import SYMMETRIC_TYPES, EventRecord
+from ..records import ORGANISATIONS, SYMMETRIC_TYPES, EventRecord
 from .clauses import clause_starts, embedded_spans, find_triggers
 from .dates import find_dates
 from .discourse import Discourse
@@ -67,7 +67,8 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
     mentions = find_mentions(text, vocab, dates, doc.published)
     mentions = _resolve(mentions, ctx, _speaker(text, mentions, vocab))
     return SentenceView(text, group_mentions(mentions, text), clause_starts(text),
-                        embedded_spans(text, vocab), dates, vocab, partners=ctx.participants)
+                        embedded_spans(text, vocab), dates, vocab, partners=ctx.participants,
+                        last_org=next((c for c in reversed(ctx.recent) if c in ORGANISATIONS and c != "WST"), None))
 
 
 def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,

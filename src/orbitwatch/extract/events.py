@@ -49,6 +49,7 @@ class SentenceView:
     parse: object = None  # a spaCy Doc in the accurate mode
     single_trigger: bool = False  # the sentence holds one event phrase only
     partners: tuple[str, ...] = ()  # the parties of the last meeting before this sentence
+    last_org: str | None = None  # the organisation named last before this sentence
 
     def words(self, lo: int, hi: int) -> list[str]:
         return [w.lower() for w in _WORD.findall(self.text[lo:hi])]
@@ -426,6 +427,10 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
         date = nearest_date(free, 0, len(view.text), hit.start)
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
     coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra)
+    if not coded and target is None and t.fallback == "organisation" and view.last_org \
+            and view.last_org not in actor.codes:
+        coded = [(a, view.last_org) for a in actor.codes]
+        conf *= 0.6  # "the leaders of A, B and C also attended" the organisation's summit
     if not coded and target is None and type_ in PARTNER_FALLBACK and set(actor.codes) & set(view.partners):
         coded = [(a, p) for a in actor.codes for p in view.partners if p not in actor.codes]
         conf *= 0.6  # "announced a package of 12 billion euros" after meeting the five

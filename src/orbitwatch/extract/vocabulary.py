@@ -96,6 +96,7 @@ class Trigger:
     intra: bool = True  # a plural subject may pair among itself ("X and Y signed")
     adjacent: bool = False  # the object must follow the trigger directly
     default_target: str | None = None  # when the text names none ("complies with sanctions": WST)
+    fallback: str | None = None  # "organisation": the one last mentioned
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             reverse=t.get("reverse"), background=bool(t.get("background", False)),
             cues=cues(t["pattern"]), intra=bool(t.get("intra", True)),
             adjacent=bool(t.get("adjacent", False)), default_target=t.get("default_target"),
+            fallback=t.get("fallback"),
         ))
     vocab.triggers = tuple(triggers)
     col = tomllib.loads(_read("collectives.toml"))
