@@ -19,6 +19,7 @@ _BOUNDARY = re.compile(
 _ABSORBED = re.compile(r"^[^,;.:]{0,50}?\b(?:to|on|for|against)\b[^,;.:]{0,25}$")
 _REASON = re.compile(r"\b(?:for|of|over)\s*$", re.I)
 _OPEN_END = re.compile(r"\b(?:to|on|for|that)\s*$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|although|though|until|once|while|whereas)\b", re.I)
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:a|an|the|its|his|her|their|planned|scheduled|joint|official|state)\s+)*$", re.I)
 
 
@@ -91,7 +92,10 @@ def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
 
 def _absorbs(p: Hit, p_text: str, gap: str, nxt: str = "") -> bool:
     """"agreed to expand ties", "postponed a visit", "sanctioned firms for supplying
-    Russia": the second trigger is the first's content or reason."""
+    Russia": the second trigger is the first's content or reason; one past
+    a subordinating conjunction ("expelled X after Y criticised ...") is not."""
+    if _SUBORDINATE.search(gap):
+        return False
     if p.trigger.type == "REJECT" and _DIRECT_OBJECT.match(gap):
         return True
     if _REASON.search(gap) and nxt.split(" ")[0].lower().endswith("ing") and len(gap) <= 60:
