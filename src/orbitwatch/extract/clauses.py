@@ -30,6 +30,7 @@ class Hit:
     start: int
     end: int
     trigger: Trigger
+    reason_of: "Hit | None" = None  # "praised X for taking in refugees": X is this hit's actor
 
 
 @lru_cache(maxsize=4)
@@ -80,13 +81,18 @@ def find_triggers(text: str, vocab: Vocabulary) -> list[Hit]:
 
 
 def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
-    """"agreed to expand ties" is one AGREE: the complement is not a second event."""
+    """"agreed to expand ties" is one AGREE: the complement is not a second event.
+    The reason of praise is kept as an event of the one praised ("praised
+    Poland for taking in refugees": Poland took them in)."""
     out: list[Hit] = []
     for h in hits:
-        if any(p.end <= h.start and _absorbs(p, text[p.start:p.end], text[p.end:h.start], text[h.start:h.end])
-               for p in out):
-            continue
-        out.append(h)
+        outer = next((p for p in out if p.end <= h.start and _absorbs(
+            p, text[p.start:p.end], text[p.end:h.start], text[h.start:h.end])), None)
+        if outer is None:
+            out.append(h)
+        elif outer.trigger.type == "SUPPORT" and _REASON.search(text[outer.end:h.start]) \
+                and h.trigger.type not in ("SUPPORT", "ACCUSE"):
+            out.append(Hit(h.start, h.end, h.trigger, outer))
     return out
 
 

@@ -50,6 +50,7 @@ class SentenceView:
     single_trigger: bool = False  # the sentence holds one event phrase only
     partners: tuple[str, ...] = ()  # the parties of the last meeting before this sentence
     last_org: str | None = None  # the organisation named last before this sentence
+    hits: tuple[Hit, ...] = ()  # every trigger of the sentence
 
     def words(self, lo: int, hi: int) -> list[str]:
         return [w.lower() for w in _WORD.findall(self.text[lo:hi])]
@@ -346,6 +347,12 @@ _NOUN_USE = re.compile(r"(?:\b(?:the|a|an|of|new|its|their|western|us|eu)\s+$)",
 def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, bool]:
     """(actor, target, weak) by the trigger's rules; weak marks a fallback guess."""
     t = hit.trigger
+    if hit.reason_of is not None:  # "praised Poland for taking in refugees"
+        _, praised, _ = _parties(view, hit.reason_of)
+        if praised is None:
+            return None, None, False
+        target, fallback = find_target(view, hit, praised)
+        return praised, target, fallback
     if t.needs_by:
         return _by_agents(view, hit), None, False
     if t.target == "nominal":
@@ -403,9 +410,37 @@ def _parsed_parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group |
     return subject, None, False
 
 
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|these|those|our|whose)\s+$", re.I)
+_NOT_NOUN = frozenset("""was were is are be been being had has have and or not also then it they he she
+who which that jointly formally officially publicly reportedly later again even still already only
+just now soon never ever further repeatedly first recently quickly immediately swiftly finally thus
+therefore instead effectively""".split())
+
+
+def modifier_use(view: SentenceView, hit: Hit) -> bool:
+    """A participle used as an adjective ("the cancelled contract") or in a
+    reduced relative clause ("expelled a diplomat accused of spying", "vetoed
+    a statement criticising China"): it describes a noun, nobody acts."""
+    word = view.text[hit.start:hit.end]
+    if not re.fullmatch(r"[A-Za-z]+(?:ed|ing)", word.split()[0]) or hit.reason_of is not None:
+        return False
+    before = view.text[:hit.start]
+    if " " not in word and word.endswith("ed") and _DETERMINER.search(before):
+        return True
+    prev = re.search(r"([A-Za-z'’]+)\s+$", before)
+    if prev is None or not prev.group(1).islower() or prev.group(1) in _NOT_NOUN \
+            or prev.group(1).endswith("ly") or re.match(r"\s+by\b", view.text[hit.end:]):
+        return False
+    lo, _ = view.scope(hit.start)
+    return any(lo <= h.start and h.end < hit.start and "," not in view.text[h.end:hit.start]
+               for h in view.hits)
+
+
 def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> list[Candidate]:
     t = hit.trigger
     if t.background and in_background(view, hit):
+        return []
+    if modifier_use(view, hit):
         return []
     actor, target, fallback = _parties(view, hit)
     if actor is None:

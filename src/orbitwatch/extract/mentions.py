@@ -155,8 +155,9 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     m.in_paren = text.count("(", 0, m.start) > text.count(")", 0, m.start)
     if not text[:m.start].strip() and m.text.isupper() and re.match(r"\s*(?:\([^)]*\)\s*)?[-–—:]", after):
         m.modifier = True  # a dateline ("MOSCOW - ..."): where the story was filed
-    if prev in ("a", "an") and m.kind in ("name", "collective", "org", "seat"):
-        m.modifier = True  # "a Central Asia analyst", "a Russia expert"
+    if prev in ("a", "an") and m.kind in ("name", "collective", "org", "seat") \
+            and m.next not in vocab.grammar["act_nouns"]:
+        m.modifier = True  # "a Central Asia analyst", "a Russia expert" (but "an EU statement" is the EU's)
     m.gov = prev2 if prev in vocab.grammar["skippable"] else prev
     m.gov2 = _word_before(text, m.start - len(prev) - 1 - (len(prev2) + 1 if m.gov == prev2 else 0))[0] \
         if m.gov == "of" else ""
