@@ -146,7 +146,8 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         return False  # a far "them" is more often a company or a people; "they" is a subject
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
         return False
-    if h.gov in view.vocab.grammar["locatives"] and not hit.trigger.locative:
+    if h.gov in view.vocab.grammar["locatives"] and not hit.trigger.locative \
+            and not _event_place(view, g):
         return False
     if h.gov == "with" and hit.trigger.target == "object" and hit.trigger.type not in SYMMETRIC_TYPES \
             and set(view.words(max(0, g.start - 40), g.start)[-4:]) & set(view.vocab.grammar["conflict_nouns"]):
@@ -156,6 +157,12 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     if hit.trigger.adjacent and not re.fullmatch(r"[\s\w'’-]{0,25}", view.text[hit.end:g.start]):
         return False
     return view.visible(g, hit.start)
+
+
+def _event_place(view: SentenceView, g: Group) -> bool:
+    """"condemned the coup in Niger": the place of the event condemned is its target."""
+    words = view.words(max(0, g.start - 40), g.start)
+    return len(words) >= 2 and words[-2] in view.vocab.grammar["event_nouns"]
 
 
 def _object_start(view: SentenceView, hit: Hit) -> int:
