@@ -100,8 +100,8 @@ def _absorbs(p: Hit, p_text: str, gap: str, nxt: str = "") -> bool:
     """"agreed to expand ties", "postponed a visit", "sanctioned firms for supplying
     Russia": the second trigger is the first's content or reason; one past
     a subordinating conjunction ("expelled X after Y criticised ...") is not."""
-    if _SUBORDINATE.search(gap):
-        return False
+    if _SUBORDINATE.search(gap) or re.match(r"(?:in|during|over|by|at)\b", nxt, re.I):
+        return False  # an adjunct ("congratulated X in a phone call") is an event of its own
     if p.trigger.type == "REJECT" and _DIRECT_OBJECT.match(gap):
         return True
     if _REASON.search(gap) and nxt.split(" ")[0].lower().endswith("ing") and len(gap) <= 60:

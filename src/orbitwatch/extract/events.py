@@ -200,7 +200,8 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
             and hit.trigger.type not in ("ASSAULT", "COERCE", "MOBILIZE")]
     if left:
         return left[0], True
-    subject = main_subject(view) if view.embedding(hit.start) else None
+    subject = main_subject(view) if view.embedding(hit.start) and \
+        hit.trigger.type in view.vocab.grammar["subject_target_types"] else None
     if subject is not None and (actor is None or not set(subject.codes) <= set(actor.codes)):
         return subject, True  # "Armenia, after the CSTO refused to help, ..."
     return None, False
@@ -303,7 +304,15 @@ def _own_statement(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
         near = [g for g in view.groups if 0 <= m.start() - g.end <= 60 or 0 <= g.start - m.end() <= 30]
         if any(set(g.codes) & set(actor.codes) for g in near):
             return True
+        if not near and _unnamed_official(view, m.start()):
+            return True  # "Kazakhstan will not help ..., a deputy head of the administration said"
     return False
+
+
+def _unnamed_official(view: SentenceView, pos: int) -> bool:
+    """The words before a speech verb, back to the clause edge, name an office."""
+    phrase = re.split(r"[,;:“”\"]", view.text[max(0, pos - 70):pos])[-1]
+    return bool(set(view.words(pos - len(phrase), pos)) & set(view.vocab.grammar["official_words"]))
 
 
 def in_background(view: SentenceView, hit: Hit) -> bool:
@@ -335,11 +344,14 @@ def channel_of(view: SentenceView, hit: Hit, codes: set[str] = frozenset()) -> s
     return "diplomatic"
 
 
-def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True) -> list[tuple[str, str]]:
+def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
+          mutual: bool = False) -> list[tuple[str, str]]:
     """Actor-target code pairs; a multi-party meeting pairs its hub with each other party."""
     a_codes = actor.codes
     if target is not None:
         return [(a, t) for a in a_codes for t in target.codes if a != t]
+    if mutual:
+        return [(a, b) for a in a_codes for b in a_codes if a != b]
     if not intra or type_ not in SYMMETRIC_TYPES or len(a_codes) < 2:
         return []
     hubs = [c for c in a_codes if c in POWERS]
@@ -468,7 +480,7 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
         free = [d for d in view.dates if view.embedding(d[0]) is None]
         date = nearest_date(free, 0, len(view.text), hit.start)
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
-    coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra)
+    coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=t.mutual)
     if not coded and target is None and t.fallback == "organisation" and view.last_org \
             and view.last_org not in actor.codes:
         coded = [(a, view.last_org) for a in actor.codes]

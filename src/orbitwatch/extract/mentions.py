@@ -12,9 +12,12 @@ from dataclasses import dataclass, field, replace
 from .tokens import Token, tokenize
 from .vocabulary import Vocabulary
 
-_COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|nor|&|as well as|plus)\b)\s*(?:the\s+)?$", re.I)
+_COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|nor|&|as well as|plus)\b)\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$", re.I)
 _CONJ = re.compile(r"\b(?:and|or|nor|as well as|plus)\b|&", re.I)
-_TITLE_GAP = re.compile(r"^(?:\s*[’']s)?(?:\s+(?:[A-Z][\w.-]*|of|the|for|and))*\s*,?\s*$")
+_ROLE_WORDS = ("counterpart|president|prime|minister|foreign|defen[cs]e|leader|chancellor|secretary|state|"
+               "premier|deputy|head|spokes(?:man|woman|person)|ambassador|envoy|king|emir|crown|prince|"
+               "vice|first|acting|top|diplomat|chief|interior|economy|finance|trade|energy")
+_TITLE_GAP = re.compile(rf"^(?:\s*[’']s)?(?:\s+(?:[A-Z][\w.-]*|of|the|for|and|{_ROLE_WORDS}))*\s*,?\s*$")
 _SINGULAR = re.compile(r"\b(?:he|she|He|She)\b|\b(?:his|her|its|their|the)\s+country\b|\bthe\s+country\b"
                        r"|\b(?:its|Its)\s+(?:authorities|government|leadership|officials|ministry|forces|troops|army)\b")
 _WE = re.compile(r"\b(?:we|We|our|Our|us)\b")

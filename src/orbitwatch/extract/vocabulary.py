@@ -94,6 +94,7 @@ class Trigger:
     background: bool = False
     cues: tuple[str, ...] | None = None  # literal prefixes a sentence must contain
     intra: bool = True  # a plural subject may pair among itself ("X and Y signed")
+    mutual: bool = False  # a plural subject acts on each other, both ways ("X and Y exchanged fire")
     adjacent: bool = False  # the object must follow the trigger directly
     default_target: str | None = None  # when the text names none ("complies with sanctions": WST)
     fallback: str | None = None  # "organisation": the one last mentioned
@@ -213,7 +214,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             name=t.get("name", f"{t['type'].lower()}-{i}"),
             absorbs=bool(t.get("absorbs", False)), fixed=bool(t.get("fixed", False)),
             reverse=t.get("reverse"), background=bool(t.get("background", False)),
-            cues=cues(t["pattern"]), intra=bool(t.get("intra", True)),
+            cues=cues(t["pattern"]), intra=bool(t.get("intra", True)), mutual=bool(t.get("mutual", False)),
             adjacent=bool(t.get("adjacent", False)), default_target=t.get("default_target"),
             fallback=t.get("fallback"),
         ))
