@@ -146,9 +146,13 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         return False  # a far "them" is more often a company or a people; "they" is a subject
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
         return False
-    if h.gov in view.vocab.grammar["locatives"] and not hit.trigger.locative \
-            and not _event_place(view, g):
-        return False
+    if h.gov in view.vocab.grammar["locatives"] and not _event_place(view, g) and (
+            not hit.trigger.locative or h.kind == "adj"
+            or set(view.words(hit.end, g.start)) & set(view.vocab.grammar["non_state_nouns"])):
+        return False  # "struck targets in Lebanon", not "killed militants near the Afghan border"
+    if h.gov == "from" and hit.trigger.target == "object" \
+            and any(w.endswith("ed") for w in view.words(max(hit.end, g.start - 25), g.start)[-3:]):
+        return False  # "intercepted a drone launched from Yemen": where it came from
     if h.gov == "with" and hit.trigger.target == "object" and hit.trigger.type not in SYMMETRIC_TYPES \
             and set(view.words(max(0, g.start - 40), g.start)[-4:]) & set(view.vocab.grammar["conflict_nouns"]):
         return False  # "refused to help in the conflict with Azerbaijan": the other side, not the object
