@@ -25,8 +25,8 @@ _PATTERNS = [
     ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}\b(?!,?\s+(?:19|20)\d\d)")),
     ("y", re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")),
     ("m", re.compile(rf"\b(?i:in|since|by|during|until|from|on|of|last|this|early|mid|late|mid-)\s+(?:(?i:early|mid|late|mid-)\s*)?{_M}(?!\s+\d)")),
-    ("rel", re.compile(r"\b(last|this|next|previous|past)\s+(year|month)\b|\b(yesterday|today)\b|\b(\d+|one|two|three|four|five)\s+years?\s+ago\b|\ba\s+year\s+(ago|earlier)\b", re.I)),
-    ("wd", re.compile(r"\b(?i:on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("rel", re.compile(r"\b(last|this|next|previous|past)\s+(year|month|week)\b|\b(yesterday|today)\b|\b(\d+|one|two|three|four|five)\s+years?\s+ago\b|\ba\s+year\s+(ago|earlier)\b", re.I)),
+    ("wd", re.compile(r"(?:\b(?i:on|last|this)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -86,6 +86,8 @@ def _relative(m: re.Match, ref: date) -> str | None:
     shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[which.lower()]
     if unit.lower() == "year":
         return str(ref.year + shift)
+    if unit.lower() == "week":  # a week is no precision of its own: its month
+        return (ref + timedelta(days=7 * shift)).strftime("%Y-%m")
     month = ref.month + shift
     year = ref.year + (month - 1) // 12
     return f"{year:04d}-{(month - 1) % 12 + 1:02d}"

@@ -147,7 +147,7 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
         return False
     if h.gov in view.vocab.grammar["locatives"] and not _event_place(view, g) and (
-            not hit.trigger.locative or h.kind == "adj"
+            not hit.trigger.locative or (h.kind == "adj" and h.next in view.vocab.grammar["place_nouns"])
             or set(view.words(hit.end, g.start)) & set(view.vocab.grammar["non_state_nouns"])):
         return False  # "struck targets in Lebanon", not "killed militants near the Afghan border"
     if h.gov == "from" and hit.trigger.target == "object" \
