@@ -2,7 +2,7 @@
 
 Usage: python bench/extract_speed.py [PATH ...] [--n 5000] [--accurate]
 
-Reads the corpus (default: samples/corpus), repeats it to at least N
+Reads the corpus (default: the articles of samples/corpus, not the single sentences of dev-s), repeats it to at least N
 articles, and times, in this one process, (a) a bare tokenizer pass and
 (b) full extraction over the same documents; with --accurate, (c) the
 accurate mode (dependency parse) too, on at most --n-accurate documents. Machines are shared and noisy,
@@ -39,7 +39,7 @@ def timed(fn, docs: list[Document]) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("paths", nargs="*", default=[str(ROOT / "samples" / "corpus")])
+    ap.add_argument("paths", nargs="*", default=[str(ROOT / "samples" / "corpus" / d) for d in ("dev-b", "test-m", "test-c")])
     ap.add_argument("--n", type=int, default=5000, help="articles to process (default 5000)")
     ap.add_argument("--accurate", action="store_true", help="also time the accurate mode")
     ap.add_argument("--n-accurate", type=int, default=500, help="articles for the accurate mode (default 500)")
