@@ -257,5 +257,8 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
         if len(run) > 1 and not any(_CONJ.search(g) for g in gaps):
             groups.extend(Group([m]) for m in run)
         else:
+            if run[-1].actor_ok and all(m.kind == "adj" for m in run):
+                for m in run:  # "Indian and Chinese soldiers": the noun is shared
+                    m.actor_ok = True
             groups.append(Group(run))
     return groups
