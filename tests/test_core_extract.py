@@ -87,6 +87,21 @@ def test_extract_dates_resolve_against_publication():
     assert [(r.date, r.channel) for r in recs] == [("2022-10", "security")]
 
 
+def test_extract_undated_event_takes_the_paragraph_date_then_the_publication_date():
+    text = ("On Tuesday, Tokayev met Xi Jinping in Astana. The two leaders signed 20 agreements.\n\n"
+            "Kazakhstan also sent humanitarian aid to Ukraine.")
+    dated = {(r.actor, r.target, r.type): r.date for r in run(text, "2024-07-04")[1]}
+    assert dated[("KAZ", "CHN", "CONSULT")] == "2024-07-02"
+    assert dated[("KAZ", "CHN", "AGREE")] == "2024-07-02"  # same scene, same day
+    assert dated[("KAZ", "UKR", "AID")] == "2024-07-04"  # a new paragraph: the report's day
+
+
+def test_extract_date_the_text_gives_wins_over_a_guess_from_context():
+    text = "Kyrgyzstan cancelled the CSTO drills. In October, Kyrgyzstan cancelled the CSTO drills."
+    assert [r.date for r in run(text, "2022-12-23")[1]] == ["2022-10"]
+    assert [r.date for r in run("Kyrgyzstan cancelled the CSTO drills.", None)[1]] == [None]
+
+
 def test_extract_sanctions_compliance_is_cooperation_with_the_imposer():
     got = keys("Kazakhstan complies with Western sanctions against Russia.")
     assert got == {("KAZ", "WST", "COOPERATE", 1)}

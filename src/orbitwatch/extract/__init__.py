@@ -96,22 +96,25 @@ def _merge(doc: Document, items: list[tuple[Sentence, Candidate]], raw: bool = F
     """One record per (actor, target, type), evidence from its first mention.
 
     Its date is the one its mentions agree on; mentions at different dates
-    leave it null (the annotation guide's rule for merged events).
+    leave it null (the annotation guide's rule for merged events). Dates the
+    text gives win over dates taken from context.
     """
     first: dict[tuple, tuple[Sentence, Candidate]] = {}
     dates: dict[tuple, set] = {}
+    guesses: dict[tuple, set] = {}
     conf: dict[tuple, float] = {}
     for sent, c in items:
         key = (min(c.actor, c.target), max(c.actor, c.target), c.type) \
             if c.type in SYMMETRIC_TYPES else (c.actor, c.target, c.type)
         first.setdefault(key, (sent, c))
-        dates.setdefault(key, set()).add(c.date)
+        (guesses if c.date_inferred else dates).setdefault(key, set()).add(c.date)
         conf[key] = c.confidence if key not in conf else min(0.99, max(conf[key], c.confidence) + 0.05)
     out = []
     for key, (sent, c) in first.items():
         score = round(conf[key], 3) if raw else calibration.apply(conf[key])
         out.append(EventRecord(doc.id, c.actor, c.target, c.type, c.stance, c.channel,
-                               _common_date(dates[key] - {None}), sent.text, sent.start,
+                               _common_date(dates.get(key, set()) - {None})
+                               or _common_date(guesses.get(key, set()) - {None}), sent.text, sent.start,
                                sent.end, score, c.person))
     return out
 
@@ -129,6 +132,10 @@ def extract(doc: Document, vocab: Vocabulary | None = None, parser: Parser | Non
             raw_confidence: bool = False) -> list[EventRecord]:
     """Event records of one document, each with an exact evidence span.
 
+    An event whose sentence gives no time takes the last date the text gave
+    in the same paragraph ("On Tuesday X met Y. The two signed ..."), else
+    the publication date: a news report tells what just happened.
+
     With a ``Parser`` (the accurate mode), subjects and passives come from a
     dependency parse of the sentences that can hold an event. Confidence is
     calibrated (``orbitwatch.calibration``) unless ``raw_confidence``.
@@ -136,8 +143,18 @@ def extract(doc: Document, vocab: Vocabulary | None = None, parser: Parser | Non
     vocab = vocab or load_vocabulary()
     ctx = Discourse()
     items: list[tuple[Sentence, Candidate]] = []
+    scene: str | None = None  # the last date the text gave in this paragraph
+    prev_end = 0
     for sent in split_sentences(doc.text):
-        items += [(sent, c) for c in _sentence(sent, doc, vocab, ctx, parser) if c.actor != c.target]
+        if "\n\n" in doc.text[prev_end:sent.start] or "\n\r\n" in doc.text[prev_end:sent.start]:
+            scene = None
+        prev_end = sent.end
+        found = [c for c in _sentence(sent, doc, vocab, ctx, parser) if c.actor != c.target]
+        scene = next((c.date for c in reversed(found) if c.date), scene)
+        for c in found:
+            if c.date is None:
+                c.date, c.date_inferred = scene or doc.published, True
+        items += [(sent, c) for c in found]
     return _merge(doc, items, raw_confidence)
 
 

@@ -34,6 +34,7 @@ class Candidate:
     date: str | None
     confidence: float
     person: str | None
+    date_inferred: bool = False  # the date comes from context, not from the event's sentence
 
 
 @dataclass
