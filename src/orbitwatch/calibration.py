@@ -16,16 +16,35 @@ from importlib import resources
 
 from .evaluation import dedup, match
 
+MIN_BIN = 5  # records a bin of the map needs
+
 
 def pool_adjacent_violators(points: list[tuple[float, int]]) -> list[tuple[float, float, int]]:
     """Isotonic fit of (score, correct) pairs: blocks of (upper score, rate, n)."""
     blocks: list[list[float]] = []  # [max score, sum correct, n]
-    for score, ok in sorted(points):
-        blocks.append([score, float(ok), 1])
+    tied: dict[float, list[float]] = {}
+    for score, ok in points:  # equal scores are one block: a map cannot split them
+        tied.setdefault(score, [0.0, 0])
+        tied[score][0] += ok
+        tied[score][1] += 1
+    for score in sorted(tied):
+        blocks.append([score, tied[score][0], tied[score][1]])
         while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
             top = blocks.pop()
             blocks[-1] = [top[0], blocks[-1][1] + top[1], blocks[-1][2] + top[2]]
-    return [(b[0], b[1] / b[2], int(b[2])) for b in blocks]
+    return [(b[0], b[1] / b[2], int(b[2])) for b in _merge_small(blocks)]
+
+
+def _merge_small(blocks: list[list[float]], least: int = MIN_BIN) -> list[list[float]]:
+    """Fold blocks of fewer than ``least`` records into their lower neighbour:
+    one lucky record must not promise a precision of 1.0."""
+    out: list[list[float]] = []
+    for b in blocks:
+        if out and (b[2] < least or out[-1][2] < least):
+            out[-1] = [b[0], out[-1][1] + b[1], out[-1][2] + b[2]]
+        else:
+            out.append(list(b))
+    return out
 
 
 def correctness(gold: list[dict], pred: list[dict]) -> list[tuple[float, int]]:
