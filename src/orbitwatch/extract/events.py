@@ -435,10 +435,6 @@ def _parsed_parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group |
 
 
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|these|those|our|whose)\s+$", re.I)
-_NOT_NOUN = frozenset("""was were is are be been being had has have and or not also then it they he she
-who which that jointly formally officially publicly reportedly later again even still already only
-just now soon never ever further repeatedly first recently quickly immediately swiftly finally thus
-therefore instead effectively""".split())
 
 
 def modifier_use(view: SentenceView, hit: Hit) -> bool:
@@ -452,7 +448,7 @@ def modifier_use(view: SentenceView, hit: Hit) -> bool:
     if " " not in word and word.endswith("ed") and _DETERMINER.search(before):
         return True
     prev = re.search(r"([A-Za-z'’]+)\s+$", before)
-    if prev is None or not prev.group(1).islower() or prev.group(1) in _NOT_NOUN \
+    if prev is None or not prev.group(1).islower() or prev.group(1) in view.vocab.grammar["not_nouns"] \
             or prev.group(1).endswith("ly") or re.match(r"\s+by\b", view.text[hit.end:]):
         return False
     lo, _ = view.scope(hit.start)
