@@ -78,7 +78,6 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
     parties: tuple[str, ...] = ()
     if view.groups and not _skip_sentence(sent.text, vocab):
         hits = find_triggers(sent.text, vocab)
-        view.single_trigger = len(hits) == 1
         view.hits = tuple(hits)
         if hits and parser is not None:
             view.parse = parser.parse(sent.text)

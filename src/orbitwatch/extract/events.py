@@ -48,10 +48,14 @@ class SentenceView:
     dates: list[tuple[int, int, str]]
     vocab: Vocabulary
     parse: object = None  # a spaCy Doc in the accurate mode
-    single_trigger: bool = False  # the sentence holds one event phrase only
     partners: tuple[str, ...] = ()  # the parties of the last meeting before this sentence
     last_org: str | None = None  # the organisation named last before this sentence
     hits: tuple[Hit, ...] = ()  # every trigger of the sentence
+
+    @property
+    def single_trigger(self) -> bool:
+        """The sentence holds one event phrase only."""
+        return len(self.hits) == 1
 
     def words(self, lo: int, hi: int) -> list[str]:
         return [w.lower() for w in _WORD.findall(self.text[lo:hi])]
