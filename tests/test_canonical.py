@@ -49,3 +49,44 @@ def test_canonical_summary_counts_sources_and_takes_most_precise_date():
     ]
     row = summarise_cluster(members)
     assert row["sources"] == 2 and row["date"] == "2022-10-10" and row["docs"] == ["d1", "d2"]
+
+
+def _r(i, doc, date=None, published="2024-05-01", evidence="Kazakhstan signed a deal with Russia"):
+    return Report(f"e{i}", doc, "KAZ", "RUS", "AGREE", date, published, evidence)
+
+
+def test_canonical_month_date_matches_a_day_inside_it():
+    assert dates_compatible(_r(1, "a", "2024-05"), _r(2, "b", "2024-05-28")) == "exact"
+    assert dates_compatible(_r(1, "a", "2024-05"), _r(2, "b", "2024-07-28")) is None
+
+
+def test_canonical_partial_date_against_undated_uses_publication_day():
+    far = _r(2, "b", None, published="2020-01-01")
+    assert dates_compatible(_r(1, "a", "2024-05"), far) is None
+
+
+def test_canonical_sweep_links_the_same_pairs_as_comparing_all():
+    import itertools
+    import random
+    from orbitwatch.canonical import linked
+    rng = random.Random(7)
+    dates = [None, "2024", "2024-03", "2024-03-02", "2024-03-20", "2024-06-01", "2024-12-30", "2025-01-05"]
+    reports = [_r(i, f"d{i % 9}", rng.choice(dates), rng.choice([None, "2024-03-05", "2024-08-01"]))
+               for i in range(60)]
+    mapping = link(reports)
+    parent = {r.id: r.id for r in reports}
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+    for a, b in itertools.combinations(reports, 2):
+        if linked(a, b):
+            parent[find(a.id)] = find(b.id)
+    clusters = {}
+    for r in reports:
+        clusters.setdefault(find(r.id), set()).add(r.id)
+    mine = {}
+    for r in reports:
+        mine.setdefault(mapping[r.id], set()).add(r.id)
+    assert sorted(map(sorted, clusters.values())) == sorted(map(sorted, mine.values()))

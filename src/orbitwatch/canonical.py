@@ -57,27 +57,44 @@ def similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def _day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
+def _span(value: str | None) -> tuple[date, date] | None:
+    """The days a date of any precision covers: ``2024-05`` is all of May."""
+    if not value:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        if len(value) >= 10:
+            d = date.fromisoformat(value[:10])
+            return d, d
+        if len(value) >= 7:
+            y, m = int(value[:4]), int(value[5:7])
+            nxt = date(y + (m == 12), m % 12 + 1, 1)
+            return date(y, m, 1), date.fromordinal(nxt.toordinal() - 1)
+        y = int(value[:4])
+        return date(y, 1, 1), date(y, 12, 31)
     except ValueError:
         return None
 
 
+def _when(r: Report) -> tuple[date, date] | None:
+    """The event's own date span, else the day it was published."""
+    return _span(r.date) or _span(r.published)
+
+
+def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days between two spans; 0 when they overlap."""
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
 def dates_compatible(a: Report, b: Report) -> str | None:
-    """``exact`` when event dates agree, ``loose`` when only publication is
+    """``exact`` when both event dates agree (overlapping spans, or days at most
+    EXACT_WINDOW_DAYS apart), ``loose`` when only the publication dates are
     close, None when the dates rule the link out."""
-    if a.date and b.date:
-        n = min(len(a.date), len(b.date))
-        if a.date[:n] != b.date[:n]:
-            da, db = _day(a.date), _day(b.date)
-            return "exact" if da and db and abs((da - db).days) <= EXACT_WINDOW_DAYS else None
-        return "exact"
-    pa, pb = _day(a.date or a.published), _day(b.date or b.published)
-    if pa and pb:
-        return "loose" if abs((pa - pb).days) <= LOOSE_WINDOW_DAYS else None
+    sa, sb = _span(a.date), _span(b.date)
+    if sa and sb:
+        return "exact" if _gap(sa, sb) <= EXACT_WINDOW_DAYS else None
+    wa, wb = _when(a), _when(b)
+    if wa and wb:
+        return "loose" if _gap(wa, wb) <= LOOSE_WINDOW_DAYS else None
     return "loose"
 
 
@@ -86,6 +103,23 @@ def linked(a: Report, b: Report) -> bool:
         return False
     how = dates_compatible(a, b)
     return how == "exact" or (how == "loose" and similarity(a.evidence, b.evidence) >= MIN_SIMILARITY)
+
+
+def _candidate_pairs(group: list[Report]):
+    """Pairs that could be linked: undated reports meet everyone, dated ones
+    only those whose spans start within the loose window of their end (a
+    sweep over the start days, so a long history is not compared pairwise)."""
+    spans = [(_when(r), r) for r in group]
+    dated = sorted(((w, r) for w, r in spans if w), key=lambda p: p[0])
+    undated = [r for w, r in spans if not w]
+    for i, r in enumerate(undated):
+        yield from ((r, o) for o in undated[i + 1:])
+        yield from ((r, o) for _, o in dated)
+    for i, (wa, a) in enumerate(dated):
+        for wb, b in dated[i + 1:]:
+            if (wb[0] - wa[1]).days > LOOSE_WINDOW_DAYS:
+                break
+            yield a, b
 
 
 def link(reports: list[Report]) -> dict[str, str]:
@@ -102,12 +136,11 @@ def link(reports: list[Report]) -> dict[str, str]:
     for r in reports:
         by_key.setdefault(r.key, []).append(r)
     for group in by_key.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if linked(a, b):
-                    ra, rb = find(a.id), find(b.id)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+        for a, b in _candidate_pairs(group):
+            if linked(a, b):
+                ra, rb = find(a.id), find(b.id)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
     return {r.id: find(r.id) for r in reports}
 
 
