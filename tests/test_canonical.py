@@ -90,3 +90,8 @@ def test_canonical_sweep_links_the_same_pairs_as_comparing_all():
     for r in reports:
         mine.setdefault(mapping[r.id], set()).add(r.id)
     assert sorted(map(sorted, clusters.values())) == sorted(map(sorted, mine.values()))
+
+
+def test_canonical_adjacent_years_are_different_events():
+    assert dates_compatible(_r(1, "a", "2014"), _r(2, "b", "2015")) is None
+    assert dates_compatible(_r(1, "a", "2024-05-31"), _r(2, "b", "2024-06-02")) == "exact"

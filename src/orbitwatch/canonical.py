@@ -86,12 +86,17 @@ def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
 
 
 def dates_compatible(a: Report, b: Report) -> str | None:
-    """``exact`` when both event dates agree (overlapping spans, or days at most
-    EXACT_WINDOW_DAYS apart), ``loose`` when only the publication dates are
-    close, None when the dates rule the link out."""
-    sa, sb = _span(a.date), _span(b.date)
-    if sa and sb:
-        return "exact" if _gap(sa, sb) <= EXACT_WINDOW_DAYS else None
+    """``exact`` when both event dates agree at the precision they share (or
+    are days at most EXACT_WINDOW_DAYS apart), ``loose`` when only the
+    publication dates are close, None when the dates rule the link out."""
+    if a.date and b.date:
+        n = min(len(a.date), len(b.date))
+        if a.date[:n] == b.date[:n]:
+            return "exact"
+        if len(a.date) >= 10 and len(b.date) >= 10:
+            sa, sb = _span(a.date), _span(b.date)
+            return "exact" if sa and sb and _gap(sa, sb) <= EXACT_WINDOW_DAYS else None
+        return None
     wa, wb = _when(a), _when(b)
     if wa and wb:
         return "loose" if _gap(wa, wb) <= LOOSE_WINDOW_DAYS else None

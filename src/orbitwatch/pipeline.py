@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .canonical import link
 from .extract import Parser, extract, extractor_name
+from .extract.claims import read_claims
 from .ingest import Document, IngestError, iter_documents
 from .store import Store
 
@@ -15,6 +16,7 @@ from .store import Store
 class IngestReport:
     status: Counter = field(default_factory=Counter)
     events: int = 0
+    claims: int = 0
     skipped: list[IngestError] = field(default_factory=list)
 
     @property
@@ -23,8 +25,8 @@ class IngestReport:
 
     def line(self) -> str:
         parts = ", ".join(f"{n} {s}" for s, n in sorted(self.status.items())) or "none"
-        return (f"{self.documents} documents ({parts}), {self.events} events extracted, "
-                f"{len(self.skipped)} skipped")
+        return (f"{self.documents} documents ({parts}), {self.events} events and {self.claims} "
+                f"indicator claims extracted, {len(self.skipped)} skipped")
 
 
 def ingest_paths(paths: Iterable[str], store: Store, *, parser: Parser | None = None,
@@ -49,10 +51,16 @@ def ingest_paths(paths: Iterable[str], store: Store, *, parser: Parser | None = 
             records = extract(item, parser=parser)
             report.status[store.save(item, records, extractor)] += 1
             report.events += len(records)
+            report.claims += store.replace_indicators(claims_dataset(item.id), read_claims(item))
         on_document(item)
     if report.events or report.status.get("updated"):
         relink(store)
     return report
+
+
+def claims_dataset(doc_id: str) -> str:
+    """The dataset name under which a document's claims are stored."""
+    return f"claims:{doc_id}"
 
 
 def relink(store: Store) -> int:

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from ..canonical import Report
 from ..ingest.document import Document
+from ..indicators.observation import Observation
 from ..records import EventRecord
 
 
@@ -52,6 +53,17 @@ class Store(Protocol):
 
     def set_canonical(self, mapping: dict[str, str]) -> None:
         """Replace the links from events to canonical events."""
+
+    def replace_indicators(self, dataset: str, rows: list[Observation]) -> int:
+        """Replace every observation of ``dataset`` (a file imported again,
+        the claims of a document read again) in one transaction."""
+
+    def indicators(self, state: str | None = None, partners: tuple[str, ...] | None = None,
+                   kind: str | None = None) -> list[Observation]: ...
+
+    def query(self, sql: str, params: list | None = None) -> list[tuple]:
+        """Rows of a read-only analytic statement over the store's tables
+        (the index aggregates in the database, not in Python)."""
 
     def counts(self) -> dict[str, int]:
         """Row counts: documents, events, extractions."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from ..canonical import Report
+from ..indicators.observation import Observation
 from ..ingest.document import Document
 from ..records import EventRecord
 from .base import EventQuery
@@ -16,6 +17,12 @@ from .migrations import MIGRATIONS
 _EVENT_COLUMNS = (
     "id, doc_id, extractor, actor, target, type, stance, channel, date, "
     "evidence, start_offset, end_offset, confidence, person"
+)
+
+
+_INDICATOR_COLUMNS = (
+    "dataset, state, partner, indicator, period, value, unit, source, vintage, kind, change, "
+    "doc_id, evidence, start_offset, end_offset, note"
 )
 
 
@@ -155,9 +162,50 @@ class DuckDBStore:
         return Document(id=r[0], text=r[1], title=r[2], url=r[3], published=r[4], source=r[5],
                         path=r[6], format=r[7])
 
+    def replace_indicators(self, dataset: str, rows: list[Observation]) -> int:
+        now = _now()
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM indicators WHERE dataset = ?", [dataset])
+            if rows:
+                self.con.executemany(
+                    f"INSERT INTO indicators ({_INDICATOR_COLUMNS}, imported_at) VALUES "
+                    f"({', '.join('?' * (_INDICATOR_COLUMNS.count(',') + 2))})",
+                    [[dataset, o.state, o.partner, o.indicator, o.period, o.value, o.unit, o.source,
+                      o.vintage, o.kind, o.change, o.doc, o.evidence, o.start, o.end, o.note, now]
+                     for o in rows])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(rows)
+
+    def indicators(self, state: str | None = None, partners: tuple[str, ...] | None = None,
+                   kind: str | None = None) -> list[Observation]:
+        where, params = [], []
+        if state:
+            where.append("state = ?")
+            params.append(state)
+        if partners:
+            where.append(f"partner IN ({', '.join('?' * len(partners))})")
+            params += list(partners)
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        rows = self.con.execute(
+            f"SELECT {_INDICATOR_COLUMNS} FROM indicators"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY state, partner, indicator, period, dataset", params).fetchall()
+        return [Observation(state=r[1], partner=r[2], indicator=r[3], period=r[4], value=r[5], unit=r[6],
+                            source=r[7], vintage=r[8], kind=r[9], change=r[10], doc=r[11], evidence=r[12],
+                            start=r[13], end=r[14], note=r[15]) for r in rows]
+
+    def query(self, sql: str, params: list | None = None) -> list[tuple]:
+        return self.con.execute(sql, params or []).fetchall()
+
     def counts(self) -> dict[str, int]:
         counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("documents", "events", "extractions")}
+                  for t in ("documents", "events", "extractions", "indicators")}
         counts["canonical"] = self.con.execute(
             "SELECT count(DISTINCT coalesce(c.canonical_id, e.id)) FROM events e "
             "LEFT JOIN canonical c ON c.event_id = e.id").fetchone()[0]

@@ -47,3 +47,16 @@ MIGRATIONS.append(("0004_canonical", """
     );
     CREATE INDEX canonical_id ON canonical(canonical_id);
 """))
+
+MIGRATIONS.append(("0005_indicators", """
+    CREATE TABLE indicators (
+        dataset TEXT NOT NULL,
+        state TEXT NOT NULL, partner TEXT NOT NULL, indicator TEXT NOT NULL,
+        period TEXT NOT NULL, value DOUBLE, unit TEXT NOT NULL,
+        source TEXT NOT NULL, vintage TEXT, kind TEXT NOT NULL, change TEXT,
+        doc_id TEXT, evidence TEXT, start_offset INTEGER, end_offset INTEGER, note TEXT,
+        imported_at TIMESTAMP NOT NULL
+    );
+    CREATE INDEX indicators_pair ON indicators(state, partner);
+    CREATE INDEX indicators_dataset ON indicators(dataset);
+"""))

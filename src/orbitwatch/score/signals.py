@@ -1,0 +1,158 @@
+"""The event index: how events move a state toward or away from a power.
+
+Each canonical event (the many reports of one real event count once) adds
+``stance x intensity(type) x confidence`` to one side: weight pointing closer
+(``closer_weight``) or away (``away_weight``). The share of the weight that
+points closer gets a Beta posterior with ``prior`` pseudo-weight on each side,
+so the score of a pair is
+
+    score = 2 * E[share] - 1 = (closer - away) / (closer + away + 2 * prior)
+
+in -1 (away) .. +1 (closer), with a central credible interval from the Beta
+quantiles. Few events give a score near zero with a wide interval: they
+cannot look like certainty. Weights are additive, so the score of any window
+is computed from the sums over its events.
+
+The aggregation runs in the database (one SQL statement over the store's
+tables), so a million events cost about what a plain GROUP BY costs.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from scipy.special import betainc, betaincinv
+
+from ..records import ORGANISATIONS
+from .weights import Weights, load_weights
+
+PERIODS = ("month", "quarter", "year", "all")
+_PERIOD_SQL = {
+    "month": "CASE WHEN length(day) >= 7 THEN substr(day, 1, 7) END",
+    "quarter": "CASE WHEN length(day) >= 7 THEN substr(day, 1, 4) || '-Q' || "
+               "CAST((CAST(substr(day, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR) END",
+    "year": "substr(day, 1, 4)",
+    "all": "'all'",
+}
+
+
+@dataclass(frozen=True)
+class Signal:
+    state: str
+    power: str
+    channel: str          # a channel, or "all"
+    period: str           # YYYY-MM, YYYY-Qn, YYYY or "all"
+    score: float
+    low: float
+    high: float
+    p_closer: float       # posterior probability that the share closer exceeds one half
+    events: int           # canonical events
+    sources: int          # distinct documents behind them
+    closer_weight: float
+    away_weight: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def posterior(closer: np.ndarray | float, away: np.ndarray | float, prior: float, level: float):
+    """Score, interval ends and probability of "closer" for summed weights."""
+    a = np.asarray(closer, dtype=float) + prior
+    b = np.asarray(away, dtype=float) + prior
+    tail = (1 - level) / 2
+    score = 2 * a / (a + b) - 1
+    low = 2 * betaincinv(a, b, tail) - 1
+    high = 2 * betaincinv(a, b, 1 - tail) - 1
+    p_closer = 1 - betainc(a, b, 0.5)
+    return score, low, high, p_closer
+
+
+def empty_signal(state: str, power: str, channel: str, period: str, weights: Weights) -> Signal:
+    """The score of a pair with no events: zero, with the prior's interval."""
+    s, lo, hi, p = posterior(0.0, 0.0, weights.prior, weights.level)
+    return Signal(state, power, channel, period, float(s), float(lo), float(hi), float(p), 0, 0, 0.0, 0.0)
+
+
+def _values(rows: list[tuple]) -> str:
+    return ", ".join("(" + ", ".join(_literal(v) for v in row) + ")" for row in rows)
+
+
+def _literal(v) -> str:
+    if isinstance(v, str):
+        return "'" + v.replace("'", "''") + "'"
+    return repr(float(v))
+
+
+def signal_sql(weights: Weights, period: str, where: str) -> str:
+    """One statement: canonical events, both sides of each, mapped to powers,
+    weighted, summed per state, power, channel (and over all channels) and period."""
+    partners = _values(weights.partners())
+    intensity = _values(list(weights.intensity.items()))
+    not_states = _values([(c,) for c in sorted(set(ORGANISATIONS) | set(weights.powers)
+                                                | {c for _, c in weights.partners()})])
+    return f"""
+    WITH member AS (
+        SELECT coalesce(c.canonical_id, e.id) AS cid, e.actor, e.target, e.type, e.stance,
+               e.channel, coalesce(e.date, d.published) AS day,
+               coalesce(e.confidence, 1.0) AS conf, e.doc_id
+        FROM events e JOIN documents d ON d.id = e.doc_id
+        LEFT JOIN canonical c ON c.event_id = e.id
+    ), canon AS (
+        SELECT cid, min(least(actor, target)) AS a, min(greatest(actor, target)) AS b,
+               min(type) AS type, sign(sum(stance)) AS stance, mode(channel) AS channel,
+               min(day) AS day, max(conf) AS conf, list(DISTINCT doc_id) AS docs
+        FROM member GROUP BY cid
+    ), side AS (
+        SELECT cid, a AS state, b AS other, type, stance, channel, day, conf, docs FROM canon
+        UNION ALL
+        SELECT cid, b AS state, a AS other, type, stance, channel, day, conf, docs FROM canon
+    ), weighted AS (
+        SELECT s.cid, s.state, p.power, s.channel, s.docs, {_PERIOD_SQL[period].replace('day', 's.day')} AS period,
+               s.stance * w.weight * s.conf AS x
+        FROM side s
+        JOIN (VALUES {partners}) AS p(code, power) ON p.code = s.other
+        JOIN (VALUES {intensity}) AS w(type, weight) ON w.type = s.type
+        WHERE s.state NOT IN (SELECT code FROM (VALUES {not_states}) AS n(code))
+          AND s.state <> p.power {where}
+    )
+    SELECT state, power, coalesce(channel, 'all') AS channel, period,
+           sum(greatest(x, 0)) AS closer, sum(greatest(-x, 0)) AS away,
+           count(DISTINCT cid) AS events,
+           length(list_distinct(flatten(list(docs)))) AS sources
+    FROM weighted WHERE period IS NOT NULL
+    GROUP BY GROUPING SETS ((state, power, channel, period), (state, power, period))
+    ORDER BY state, power, channel, period
+    """
+
+
+def _filters(state: str | None, power: str | None, since: str | None, until: str | None) -> tuple[str, list]:
+    where, params = [], []
+    if state:
+        where.append("s.state = ?")
+        params.append(state)
+    if power:
+        where.append("p.power = ?")
+        params.append(power)
+    for value, op in ((since, ">="), (until, "<=")):
+        if value:  # compared at the coarser of the two precisions, as `events` does
+            where.append(f"substr(s.day, 1, least(length(s.day), {len(value)})) {op} "
+                         f"substr(?, 1, least(length(s.day), {len(value)}))")
+            params.append(value)
+    return "".join(" AND " + w for w in where), params
+
+
+def signals(store, state: str | None = None, power: str | None = None, period: str = "all",
+            since: str | None = None, until: str | None = None, weights: Weights | None = None) -> list[Signal]:
+    """Scores per state, power, channel (and ``all`` channels) and period."""
+    if period not in PERIODS:
+        raise ValueError(f"period {period!r} is not one of {', '.join(PERIODS)}")
+    weights = weights or load_weights()
+    where, params = _filters(state, power, since, until)
+    rows = store.query(signal_sql(weights, period, where), params)
+    if not rows:
+        return []
+    closer = np.array([r[4] for r in rows], dtype=float)
+    away = np.array([r[5] for r in rows], dtype=float)
+    score, low, high, p = posterior(closer, away, weights.prior, weights.level)
+    return [Signal(r[0], r[1], r[2], r[3], float(score[i]), float(low[i]), float(high[i]), float(p[i]),
+                   int(r[6]), int(r[7]), float(r[4]), float(r[5])) for i, r in enumerate(rows)]

@@ -1,0 +1,64 @@
+"""The weights of the index, read from ``data/weights.toml`` (or a user's copy).
+
+Kept as data so an analyst can argue with a number without touching code.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..records import TYPES
+
+
+class WeightsError(ValueError):
+    """A weights file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    intensity: dict[str, float]
+    powers: dict[str, tuple[str, ...]]
+    prior: float = 1.0
+    level: float = 0.90
+    min_events: int = 3
+    min_probability: float = 0.70
+    min_relative_change: float = 0.05
+
+    def partners(self) -> list[tuple[str, str]]:
+        """(code met in an event, power it counts for) pairs."""
+        return [(code, power) for power, codes in self.powers.items() for code in codes]
+
+
+def load_weights(path: str | Path | None = None) -> Weights:
+    """The shipped weights, or those of ``path``."""
+    if path is None:
+        text, name = resources.files("orbitwatch.data").joinpath("weights.toml").read_text("utf-8"), "weights.toml"
+    else:
+        try:
+            text, name = Path(path).read_text("utf-8"), str(path)
+        except OSError as e:
+            raise WeightsError(f"{path}: cannot read weights: {e.strerror}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise WeightsError(f"{name}: not valid TOML: {e}") from None
+    intensity = {k: float(v) for k, v in data.get("intensity", {}).items()}
+    missing = [t for t in TYPES if t not in intensity]
+    if missing:
+        raise WeightsError(f"{name}: [intensity] lacks {', '.join(missing)}; every PLOVER type needs a weight")
+    bad = [t for t, w in intensity.items() if t not in TYPES or not 0 <= w <= 1]
+    if bad:
+        raise WeightsError(f"{name}: [intensity] {', '.join(bad)}: keys must be PLOVER types, weights within 0..1")
+    powers = {p: tuple(codes) for p, codes in data.get("powers", {}).items()}
+    if not powers:
+        raise WeightsError(f"{name}: [powers] is empty; name at least one power and the codes it counts")
+    prior, verdict = data.get("prior", {}), data.get("verdict", {})
+    return Weights(
+        intensity=intensity, powers=powers,
+        prior=float(prior.get("strength", 1.0)), level=float(prior.get("level", 0.90)),
+        min_events=int(verdict.get("min_events", 3)),
+        min_probability=float(verdict.get("min_probability", 0.70)),
+        min_relative_change=float(verdict.get("min_relative_change", 0.05)),
+    )
