@@ -24,6 +24,10 @@ from .records import CHANNELS, TYPES
 from .store import ENV_VAR, EventQuery, StoreError, default_location, open_store
 from .summary import COLUMNS as SUMMARY_COLUMNS
 from .summary import summarise
+from .indicators import KINDS
+from .indicators.bundled import bundled
+from .indicators.files import IMPORTERS, IndicatorFileError, read_indicator_file
+from .score import PERIODS, signals, trend, verdicts
 
 CANONICAL_COLUMNS = ("canonical", "actor", "target", "type", "stance", "channel", "date", "sources", "evidence")
 EVENT_COLUMNS = ("doc", "actor", "target", "type", "stance", "channel", "date", "confidence", "evidence")
@@ -291,6 +295,151 @@ def eval_cmd(gold, pred, docs_from_gold, errors, fmt):
         return
     s = score(g, p, docs_from_gold=docs_from_gold)
     click.echo(json.dumps(s, indent=2) if fmt == "json" else format_score(s))
+
+
+SIGNAL_COLUMNS = ("state", "power", "channel", "period", "score", "low", "high", "p_closer", "events", "sources")
+VERDICT_COLUMNS = ("state", "power", "channel", "verdict", "signal", "low", "high", "events", "sources",
+                   "signal_direction", "structure_direction")
+INDICATOR_COLUMNS = ("state", "partner", "indicator", "period", "value", "unit", "change", "kind", "source")
+TREND_COLUMNS = ("state", "power", "channel", "before", "window", "score_before", "score", "change", "low", "high",
+                 "events_before", "events")
+
+
+def _since_until(f):
+    f = click.option("--until", metavar="DATE", help="Up to YYYY, YYYY-MM or YYYY-MM-DD.")(f)
+    return click.option("--since", metavar="DATE", help="From YYYY, YYYY-MM or YYYY-MM-DD.")(f)
+
+
+def _rounded(row: dict, digits: int = 3) -> dict:
+    return {k: round(v, digits) if isinstance(v, float) else v for k, v in row.items()}
+
+
+@main.command("index")
+@db_option
+@click.option("--state", help="A state code (KAZ).")
+@click.option("--power", help="A power: RUS, CHN, EU, USA or TUR (organisations count for their powers).")
+@click.option("--channel", type=click.Choice(CHANNELS + ("all",), case_sensitive=False),
+              help="Only this channel (all: over every channel).")
+@click.option("--period", type=click.Choice(PERIODS), default="all", show_default=True,
+              help="Score per month, quarter, year, or over all time.")
+@_since_until
+@format_option("table")
+def index_cmd(db, state, power, channel, period, since, until, fmt):
+    """The event index: a score in -1 (away) .. +1 (closer) per state, power,
+    channel and period, with a 90% interval and the events behind it.
+
+    \b
+    Example:
+      orbitwatch index --state KAZ --power RUS --period quarter
+    """
+    with _open(db) as store:
+        rows = [_rounded(s.to_dict()) for s in signals(store, state=_code(state), power=_code(power),
+                                                       period=period, since=since, until=until)]
+    if channel:
+        rows = [r for r in rows if r["channel"] == channel.lower()]
+    write_rows(rows, fmt, SIGNAL_COLUMNS)
+
+
+@main.command("trend")
+@db_option
+@click.option("--state", required=True, help="A state code (KAZ).")
+@click.option("--power", required=True, help="A power (RUS).")
+@click.option("--until", required=True, metavar="YYYY-MM", help="The last month of the window.")
+@click.option("--months", type=click.IntRange(min=1), default=12, show_default=True, help="Window length.")
+@click.option("--channel", type=click.Choice(CHANNELS + ("all",), case_sensitive=False), default="all",
+              show_default=True)
+@format_option("table")
+def trend_cmd(db, state, power, until, months, channel, fmt):
+    """How the score moved: the window of MONTHS ending UNTIL against the
+    MONTHS before it, with a 90% interval of the change.
+
+    \b
+    Example:
+      orbitwatch trend --state KAZ --power RUS --until 2022-12 --months 12
+    """
+    try:
+        with _open(db) as store:
+            row = trend(store, _code(state), _code(power), until, months, channel.lower())
+    except ValueError:
+        raise click.ClickException(f"--until {until!r} is not a month YYYY-MM") from None
+    write_rows([_rounded(row)], fmt, TREND_COLUMNS)
+
+
+@main.command("verdict")
+@db_option
+@click.option("--state", help="A state code (KAZ).")
+@click.option("--power", help="A power: RUS, CHN, EU, USA or TUR.")
+@_since_until
+@format_option("table", ("table", "json", "jsonl", "csv"))
+def verdict_cmd(db, state, power, since, until, fmt):
+    """Per state and power, per channel and overall: closer, away, mixed
+    (events and indicators disagree) or insufficient, with the score, its
+    interval, the indicators that moved and the strongest evidence each way.
+
+    \b
+    Example:
+      orbitwatch verdict --state KAZ --power RUS --format json
+    """
+    with _open(db) as store:
+        rows = verdicts(store, state=_code(state), power=_code(power), since=since, until=until)
+    write_rows(rows, fmt, VERDICT_COLUMNS)
+
+
+@main.group("indicators")
+def indicators_group():
+    """Structural indicators: import official files, load the bundled dataset, list."""
+
+
+@indicators_group.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--kind", "kind", type=click.Choice(sorted(IMPORTERS)), required=True,
+              help="unvotes: UN Digital Library UNGA voting CSV; wdi: World Bank WDI CSV; "
+                   "comtrade: UN Comtrade CSV export.")
+@db_option
+@_exits_on_skip
+def indicators_import_cmd(paths, kind, db):
+    """Import indicator files; importing a file again replaces its rows.
+
+    \b
+    Example:
+      orbitwatch indicators import --kind wdi API_BX.TRF.PWKR.DT.GD.ZS.csv
+    """
+    skipped = 0
+    with _open(db) as store:
+        for path in paths:
+            try:
+                rows = read_indicator_file(path, kind)
+            except IndicatorFileError as e:
+                click.echo(f"orbitwatch: skipped {e}", err=True)
+                skipped += 1
+                continue
+            n = store.replace_indicators(f"{kind}:{path}", rows)
+            click.echo(f"orbitwatch: {path}: {n} observations", err=True)
+    return skipped
+
+
+@indicators_group.command("load-bundled")
+@db_option
+def indicators_bundled_cmd(db):
+    """Load the small sourced dataset shipped with orbitwatch (UN votes on the
+    Ukraine resolutions, remittances, trade shares, oil routes)."""
+    with _open(db) as store:
+        for name, rows in bundled().items():
+            click.echo(f"orbitwatch: {name}: {store.replace_indicators(name, rows)} observations", err=True)
+
+
+@indicators_group.command("list")
+@db_option
+@click.option("--state", help="A state code (KAZ).")
+@click.option("--partner", help="A partner code (RUS, WLD ...).")
+@click.option("--kind", type=click.Choice(KINDS), help="official data or claims read from text.")
+@format_option("table")
+def indicators_list_cmd(db, state, partner, kind, fmt):
+    """Stored indicator observations, official and claimed, with their sources."""
+    with _open(db) as store:
+        rows = [o.to_dict() for o in store.indicators(state=_code(state),
+                                                      partners=(_code(partner),) if partner else None, kind=kind)]
+    write_rows(rows, fmt, INDICATOR_COLUMNS, wide="source")
 
 
 if __name__ == "__main__":

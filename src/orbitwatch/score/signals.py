@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from scipy.special import betainc, betaincinv
+from scipy.special import betainc, betaincinv, erfinv
 
 from ..records import ORGANISATIONS
 from .weights import Weights, load_weights
@@ -156,3 +156,42 @@ def signals(store, state: str | None = None, power: str | None = None, period: s
     score, low, high, p = posterior(closer, away, weights.prior, weights.level)
     return [Signal(r[0], r[1], r[2], r[3], float(score[i]), float(low[i]), float(high[i]), float(p[i]),
                    int(r[6]), int(r[7]), float(r[4]), float(r[5])) for i, r in enumerate(rows)]
+
+
+def _variance(closer: float, away: float, prior: float) -> float:
+    """Variance of the score 2p - 1 under the Beta posterior."""
+    a, b = closer + prior, away + prior
+    return 4 * a * b / ((a + b) ** 2 * (a + b + 1))
+
+
+def _shift(month: str, months: int) -> str:
+    y, m = int(month[:4]), int(month[5:7])
+    n = y * 12 + (m - 1) + months
+    return f"{n // 12:04d}-{n % 12 + 1:02d}"
+
+
+def trend(store, state: str, power: str, until: str, months: int = 12, channel: str = "all",
+          weights: Weights | None = None) -> dict:
+    """The change of the score from the ``months`` before a window to the
+    window of ``months`` ending with ``until`` (YYYY-MM), with a 90% interval
+    from the two posteriors (normal approximation of their difference)."""
+    weights = weights or load_weights()
+    until = until[:7]
+    start = _shift(until, -months + 1)
+    before = (_shift(start, -months), _shift(start, -1))
+
+    def window(lo: str, hi: str) -> Signal:
+        rows = [s for s in signals(store, state=state, power=power, since=lo, until=hi, weights=weights)
+                if s.channel == channel]
+        return rows[0] if rows else empty_signal(state, power, channel, "all", weights)
+
+    old, new = window(*before), window(start, until)
+    z = float(np.sqrt(2) * erfinv(weights.level))
+    sd = float(np.sqrt(_variance(old.closer_weight, old.away_weight, weights.prior)
+                       + _variance(new.closer_weight, new.away_weight, weights.prior)))
+    delta = new.score - old.score
+    return {"state": state, "power": power, "channel": channel,
+            "before": f"{before[0]}/{before[1]}", "window": f"{start}/{until}",
+            "score_before": old.score, "score": new.score, "change": delta,
+            "low": delta - z * sd, "high": delta + z * sd,
+            "events_before": old.events, "events": new.events}
