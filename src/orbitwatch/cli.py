@@ -27,6 +27,8 @@ from .summary import summarise
 from .indicators import KINDS
 from .indicators.bundled import bundled
 from .indicators.files import IMPORTERS, IndicatorFileError, read_indicator_file
+from .report import FORMATS as REPORT_FORMATS
+from .report import build as build_report
 from .score import PERIODS, signals, trend, verdicts
 
 CANONICAL_COLUMNS = ("canonical", "actor", "target", "type", "stance", "channel", "date", "sources", "evidence")
@@ -440,6 +442,26 @@ def indicators_list_cmd(db, state, partner, kind, fmt):
         rows = [o.to_dict() for o in store.indicators(state=_code(state),
                                                       partners=(_code(partner),) if partner else None, kind=kind)]
     write_rows(rows, fmt, INDICATOR_COLUMNS, wide="source")
+
+
+@main.command("report")
+@db_option
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Directory to write into.")
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="html", show_default=True,
+              help="html: self-contained page with charts; md: Markdown.")
+@click.option("--state", help="Only this state (KAZ).")
+@click.option("--power", help="Only this power (RUS).")
+def report_cmd(db, out, fmt, state, power):
+    """Write a report: verdict matrix, score over time with the events,
+    signals against structure, and evidence tables linked to the documents.
+
+    \b
+    Example:
+      orbitwatch report --out report/ && xdg-open report/index.html
+    """
+    with _open(db) as store:
+        path = build_report(store, out, fmt, _code(state), _code(power))
+    click.echo(str(path))
 
 
 if __name__ == "__main__":

@@ -97,11 +97,18 @@ def signal_sql(weights: Weights, period: str, where: str) -> str:
                coalesce(e.confidence, 1.0) AS conf, e.doc_id
         FROM events e JOIN documents d ON d.id = e.doc_id
         LEFT JOIN canonical c ON c.event_id = e.id
+    ), multi AS (
+        SELECT canonical_id AS cid FROM canonical GROUP BY canonical_id HAVING count(*) > 1
     ), canon AS (
-        SELECT cid, min(least(actor, target)) AS a, min(greatest(actor, target)) AS b,
-               min(type) AS type, sign(sum(stance)) AS stance, mode(channel) AS channel,
-               min(day) AS day, max(conf) AS conf, list(DISTINCT doc_id) AS docs
-        FROM member GROUP BY cid
+        -- a report that is its own canonical event passes straight through;
+        -- the reports of one event merge (majority stance and channel, first day)
+        SELECT cid, least(actor, target) AS a, greatest(actor, target) AS b, type, stance, channel, day, conf,
+               [doc_id] AS docs
+        FROM member WHERE cid NOT IN (SELECT cid FROM multi)
+        UNION ALL
+        SELECT cid, min(least(actor, target)), min(greatest(actor, target)), min(type), sign(sum(stance)),
+               mode(channel), min(day), max(conf), list(DISTINCT doc_id)
+        FROM member WHERE cid IN (SELECT cid FROM multi) GROUP BY cid
     ), side AS (
         SELECT cid, a AS state, b AS other, type, stance, channel, day, conf, docs FROM canon
         UNION ALL

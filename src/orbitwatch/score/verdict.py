@@ -105,7 +105,7 @@ def verdicts(store, state: str | None = None, power: str | None = None, since: s
     obs_by_pair: dict[tuple, list] = {}
     for p in powers:
         for o in store.indicators(state=state, partners=weights.powers.get(p, (p,))):
-            if o.state != p and _in_window(o.period, since, until):
+            if o.state not in weights.powers and _in_window(o.period, since, until):
                 obs_by_pair.setdefault((o.state, p), []).append(o)
     pairs |= set(obs_by_pair)
     out = []

@@ -1,0 +1,79 @@
+"""The event index over synthetic events, against a plain DuckDB GROUP BY of
+the same table in the same run (issue 4: aim within 3 times).
+
+Usage: python bench/index_speed.py [--n 1000000] [--repeat 3]
+
+The synthetic store has the real schema (documents, events, canonical): one
+document per ten events, every fifth event linked to another as a second
+report of it. The baseline sums stance per actor, target, channel and year;
+the index additionally merges reports into canonical events, looks at both
+sides of each, maps organisations to powers, weights by type and
+confidence, and computes Beta intervals.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+from orbitwatch.score import signals
+from orbitwatch.store import DuckDBStore
+
+BASELINE = """
+SELECT e.actor, e.target, e.channel, substr(coalesce(e.date, d.published), 1, 4) AS period,
+       sum(e.stance), count(*)
+FROM events e JOIN documents d ON d.id = e.doc_id
+GROUP BY ALL
+"""
+
+
+def build(store: DuckDBStore, n: int) -> None:
+    con = store.con
+    con.execute(f"""
+        INSERT INTO documents
+        SELECT 'd' || i, 'h', NULL, NULL,
+               strftime(DATE '2015-01-01' + CAST(i % 3650 AS INTEGER), '%Y-%m-%d'), NULL, NULL, 'txt', '', now()
+        FROM range({n // 10 + 1}) t(i)""")
+    con.execute(f"""
+        INSERT INTO events
+        SELECT 'e' || i, 'd' || (i // 10), 'bench',
+               ['KAZ','KGZ','TJK','TKM','UZB','ARM','AZE','GEO'][1 + i % 8],
+               ['RUS','CHN','EU','USA','TUR','CSTO','EAEU','SCO','OTS','UKR'][1 + (i // 8) % 10],
+               ['AGREE','CONSULT','SUPPORT','COOPERATE','AID','REQUEST','ACCUSE','REJECT','SANCTION','COERCE']
+                   [1 + (i // 80) % 10],
+               [-1, 0, 1][1 + (i * 7) % 3],
+               ['diplomatic','security','economic','energy','migration','society'][1 + (i // 3) % 6],
+               CASE WHEN i % 4 = 0 THEN NULL
+                    ELSE strftime(DATE '2015-01-01' + CAST((i * 13) % 3650 AS INTEGER), '%Y-%m-%d') END,
+               'evidence', 0, 8, 0.4 + (i % 6) / 10.0, NULL
+        FROM range({n}) t(i)""")
+    con.execute(f"INSERT INTO canonical SELECT 'e' || i, 'e' || (i - i % 5) FROM range({n}) t(i) WHERE i % 5 < 2")
+
+
+def best(f, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    store = DuckDBStore(":memory:")
+    t = time.perf_counter()
+    build(store, args.n)
+    print(f"synthetic store: {args.n:,} events in {time.perf_counter() - t:.1f} s")
+    base = best(lambda: store.query(BASELINE), args.repeat)
+    for period in ("year", "all"):
+        rows = []
+        took = best(lambda: rows.append(signals(store, period=period)), args.repeat)
+        print(f"index per {period:4s}: {took:.3f} s for {len(rows[-1]):,} scores; plain GROUP BY {base:.3f} s; "
+              f"ratio {took / base:.2f} (aim: at most 3)")
+
+
+if __name__ == "__main__":
+    main()
