@@ -1,0 +1,68 @@
+"""Gather what a report shows, then hand it to the HTML or Markdown writer."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..score import signals, verdicts
+from ..score.weights import load_weights
+from ..store import EventQuery
+
+FORMATS = ("html", "md")
+
+
+@dataclass
+class ReportData:
+    verdicts: list[dict]
+    series: dict[tuple[str, str], list]          # (state, power) -> quarterly signals over all channels
+    events: dict[tuple[str, str], list]          # (state, power) -> stored records of the pair
+    documents: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        return sorted({(v["state"], v["power"]) for v in self.verdicts})
+
+    def overall(self, state: str, power: str) -> dict | None:
+        return next((v for v in self.verdicts if (v["state"], v["power"], v["channel"]) == (state, power, "overall")),
+                    None)
+
+
+def collect(store, state: str | None = None, power: str | None = None) -> ReportData:
+    weights = load_weights()
+    rows = verdicts(store, state=state, power=power, weights=weights)
+    series: dict = {}
+    for s in signals(store, state=state, power=power, period="quarter", weights=weights):
+        if s.channel == "all":
+            series.setdefault((s.state, s.power), []).append(s)
+    events: dict = {}
+    docs: dict = {}
+    for st, pw in {(v["state"], v["power"]) for v in rows}:
+        codes = set(weights.powers.get(pw, (pw,)))
+        recs = [r for r in store.events(EventQuery(state=st)) if ({r.actor, r.target} - {st}) & codes]
+        events[(st, pw)] = recs
+    for v in rows:
+        for side in v["evidence"].values():
+            for e in side:
+                docs.setdefault(e["doc"], None)
+        for m in v["structure"]:
+            for c in m["claims"]:
+                docs.setdefault(c["doc"], None)
+    for recs in events.values():
+        for r in recs:
+            docs.setdefault(r.doc, None)
+    documents = {d: store.document(d) for d in docs if d}
+    return ReportData(rows, series, events, {k: v for k, v in documents.items() if v is not None})
+
+
+def build(store, out: str | Path, fmt: str = "html", state: str | None = None, power: str | None = None) -> Path:
+    """Write the report into ``out``; returns the path of its main file."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    data = collect(store, state, power)
+    if fmt == "md":
+        from .markdown import write_markdown
+        return write_markdown(data, out)
+    from .html import write_html
+    return write_html(data, out)
