@@ -51,6 +51,8 @@ def load_claim_lexicon() -> ClaimLexicon:
     data = tomllib.loads(resources.files("orbitwatch.data").joinpath("indicators.toml").read_text("utf-8"))
     cues = {name: tuple(sorted(d["cues"], key=len, reverse=True))
             for name, d in data["indicator"].items() if d.get("cues")}
+    # the powers' table lives with the index weights; read here without
+    # importing orbitwatch.score (and SciPy) into extraction
     weights = tomllib.loads(resources.files("orbitwatch.data").joinpath("weights.toml").read_text("utf-8"))
     c = data["claims"]
     return ClaimLexicon(cues, tuple(c["up"]), tuple(c["down"]), tuple(c["hedges"]),
@@ -150,8 +152,9 @@ def _sentence_claims(doc: Document, start: int, end: int, vocab: Vocabulary, lex
     if "?" in text or _has(lex.hedges, text):
         return []
     cuts = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
-    clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if _indicator(text[a:b], lex)]
-    if len({_indicator(text[a:b], lex)[0] for a, b in clauses}) < 2:
+    found = {(a, b): _indicator(text[a:b], lex) for a, b in zip(cuts, cuts[1:])}
+    clauses = [span for span, ind in found.items() if ind]
+    if len({found[span][0] for span in clauses}) < 2:
         clauses = [(0, len(text))]
     states, partners = _parties(text, vocab, lex, doc.published, last_collective)
     if not states and last_collective and _REGION.search(text):
@@ -209,12 +212,24 @@ def read_claims(doc: Document, vocab: Vocabulary | None = None) -> list[Observat
     out: list[Observation] = []
     last_collective: tuple[str, ...] = ()
     for sent in split_sentences(doc.text):
-        text = doc.text[sent.start:sent.end]
         out += _sentence_claims(doc, sent.start, sent.end, vocab, lex, last_collective)
-        for men in find_mentions(text, vocab, [], doc.published):
-            if men.kind == "collective" and len(men.codes) > 1:
-                last_collective = men.codes
+        last_collective = _named_collective(doc.text[sent.start:sent.end], vocab) or last_collective
     return [o for o in out if _valid(o)]
+
+
+def _named_collective(text: str, vocab: Vocabulary) -> tuple[str, ...] | None:
+    """The members of the last fixed collective a sentence names ("Central
+    Asia"), which "the region" later stands for. A cue check first, so most
+    sentences cost one lowercase scan."""
+    low, found = text.lower(), None
+    for col in vocab.collectives:
+        if col.members and len(col.members) > 1 and (not col.cues or any(c in low for c in col.cues)):
+            last = None
+            for last in col.pattern.finditer(text):
+                pass
+            if last and (found is None or last.start() > found[0]):
+                found = (last.start(), col.members)
+    return found[1] if found else None
 
 
 def _valid(o: Observation) -> bool:

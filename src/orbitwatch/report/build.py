@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..score import signals, verdicts
+from ..score.verdict import pair_events
 from ..score.weights import load_weights
-from ..store import EventQuery
 
 FORMATS = ("html", "md")
 
@@ -34,12 +34,8 @@ def collect(store, state: str | None = None, power: str | None = None) -> Report
     for s in signals(store, state=state, power=power, period="quarter", weights=weights):
         if s.channel == "all":
             series.setdefault((s.state, s.power), []).append(s)
-    events: dict = {}
+    events = pair_events(store, sorted({(v["state"], v["power"]) for v in rows}), weights)
     docs: dict = {}
-    for st, pw in {(v["state"], v["power"]) for v in rows}:
-        codes = set(weights.powers.get(pw, (pw,)))
-        recs = [r for r in store.events(EventQuery(state=st)) if ({r.actor, r.target} - {st}) & codes]
-        events[(st, pw)] = recs
     for v in rows:
         for side in v["evidence"].values():
             for e in side:

@@ -157,7 +157,7 @@ def _document_page(doc, marks: list[tuple[int, int, str]]) -> str:
     text = doc.text
     out, pos = [], 0
     for start, end, title in sorted(set(marks)):
-        if start < pos or start is None:
+        if start < pos:  # overlaps an earlier mark
             continue
         out.append(html.escape(text[pos:start]))
         out.append(f'<mark id="ev-{start}" title="{html.escape(title)}">{html.escape(text[start:end])}</mark>')

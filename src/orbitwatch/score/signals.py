@@ -27,11 +27,11 @@ from ..records import ORGANISATIONS
 from .weights import Weights, load_weights
 
 PERIODS = ("month", "quarter", "year", "all")
-_PERIOD_SQL = {
-    "month": "CASE WHEN length(day) >= 7 THEN substr(day, 1, 7) END",
-    "quarter": "CASE WHEN length(day) >= 7 THEN substr(day, 1, 4) || '-Q' || "
-               "CAST((CAST(substr(day, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR) END",
-    "year": "substr(day, 1, 4)",
+_PERIOD_SQL = {  # over the column {day}
+    "month": "CASE WHEN length({day}) >= 7 THEN substr({day}, 1, 7) END",
+    "quarter": "CASE WHEN length({day}) >= 7 THEN substr({day}, 1, 4) || '-Q' || "
+               "CAST((CAST(substr({day}, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR) END",
+    "year": "substr({day}, 1, 4)",
     "all": "'all'",
 }
 
@@ -89,7 +89,7 @@ def signal_sql(weights: Weights, period: str, where: str) -> str:
     partners = _values(weights.partners())
     intensity = _values(list(weights.intensity.items()))
     not_states = _values([(c,) for c in sorted(set(ORGANISATIONS) | set(weights.powers)
-                                                | {c for _, c in weights.partners()})])
+                                                | {code for code, _ in weights.partners()})])
     return f"""
     WITH member AS (
         SELECT coalesce(c.canonical_id, e.id) AS cid, e.actor, e.target, e.type, e.stance,
@@ -114,7 +114,7 @@ def signal_sql(weights: Weights, period: str, where: str) -> str:
         UNION ALL
         SELECT cid, b AS state, a AS other, type, stance, channel, day, conf, docs FROM canon
     ), weighted AS (
-        SELECT s.cid, s.state, p.power, s.channel, s.docs, {_PERIOD_SQL[period].replace('day', 's.day')} AS period,
+        SELECT s.cid, s.state, p.power, s.channel, s.docs, {_PERIOD_SQL[period].format(day='s.day')} AS period,
                s.stance * w.weight * s.conf AS x
         FROM side s
         JOIN (VALUES {partners}) AS p(code, power) ON p.code = s.other

@@ -94,6 +94,20 @@ def _row(state, power, channel, sig, sig_dir, moves, struct_dir, records, weight
     }
 
 
+def pair_events(store, pairs, weights: Weights, since: str | None = None,
+                until: str | None = None) -> dict[tuple[str, str], list[EventRecord]]:
+    """Stored records of each (state, power) pair, organisations counted for
+    their powers; the store is read once per state."""
+    by_state: dict[str, list[EventRecord]] = {}
+    out = {}
+    for s, p in pairs:
+        if s not in by_state:
+            by_state[s] = store.events(EventQuery(state=s, since=since, until=until))
+        codes = set(weights.powers.get(p, (p,)))
+        out[(s, p)] = [r for r in by_state[s] if ({r.actor, r.target} - {s}) & codes]
+    return out
+
+
 def verdicts(store, state: str | None = None, power: str | None = None, since: str | None = None,
              until: str | None = None, weights: Weights | None = None) -> list[dict]:
     """One verdict per state, power and channel, and one ``overall``."""
@@ -108,11 +122,10 @@ def verdicts(store, state: str | None = None, power: str | None = None, since: s
             if o.state not in weights.powers and _in_window(o.period, since, until):
                 obs_by_pair.setdefault((o.state, p), []).append(o)
     pairs |= set(obs_by_pair)
+    events = pair_events(store, sorted(pairs), weights, since, until)
     out = []
     for s, p in sorted(pairs):
-        codes = set(weights.powers.get(p, (p,)))
-        records = [r for r in store.events(EventQuery(state=s, since=since, until=until))
-                   if ({r.actor, r.target} - {s}) & codes]
+        records = events[(s, p)]
         moves: list[Movement] = movements(obs_by_pair.get((s, p), []), weights)
         channels = sorted({c for (a, b, c) in sigs if (a, b) == (s, p) and c != "all"} | {m.channel for m in moves})
         for ch in [OVERALL] + channels:
