@@ -36,7 +36,7 @@ class Discourse:
         if m.anaphor == "singular":
             people = [x for x in local if x.end <= m.start and x.kind == "person" and x.codes]
             if people and m.text.lower() in ("he", "she"):
-                return people[-1].codes  # "Putin flew to Ashgabat, where he met ..."
+                return people[0].codes  # "Putin flew to Ashgabat, where he met ...": the subject first
             states = [x for x in local if x.end <= m.start and len(x.codes) == 1 and x.actor_ok
                       and x.kind in ("name", "seat", "adj") and not x.anaphor]
             if states and m.text.lower() not in ("he", "she"):

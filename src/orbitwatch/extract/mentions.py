@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from .tokens import Token, tokenize
 from .vocabulary import Vocabulary
 
-_COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|nor|&|as well as|plus)\b)\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$", re.I)
+_COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|nor|&|as well as|plus)\b)\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?"
+                    r"(?:other\s+)?(?:(?:two|three|four|five|six|seven|eight)\s+)?$", re.I)
 _CONJ = re.compile(r"\b(?:and|or|nor|as well as|plus)\b|&", re.I)
 _ROLE_WORDS = ("counterpart|president|prime|minister|foreign|defen[cs]e|leader|chancellor|secretary|state|"
                "premier|deputy|head|spokes(?:man|woman|person)|ambassador|envoy|king|emir|crown|prince|"
@@ -235,6 +236,11 @@ def find_mentions(text: str, vocab: Vocabulary, dates: list[tuple[int, int, str]
     return mentions
 
 
+def _pronoun_first(m: Mention, gap: str) -> bool:
+    """"he and Xi Jinping agreed": a resolved pronoun heads a coordination."""
+    return m.text.lower() in ("he", "she") and bool(m.codes) and bool(_CONJ.search(gap))
+
+
 def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     """Coordinated mentions ("X, Y and Z") become one group.
 
@@ -247,7 +253,7 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
         gap = text[last.end:m.start] if last is not None else ""
         list_end = not re.match(r"\s*,\s*(?:and|or)\b", gap) or len(runs[-1]) >= 2
         if (last is not None and _COORD.match(gap) and list_end and not m.modifier
-                and not last.anaphor and not m.anaphor):
+                and (not last.anaphor or _pronoun_first(last, gap)) and not m.anaphor):
             runs[-1].append(m)
         else:
             runs.append([m])

@@ -191,13 +191,33 @@ def _load_organisations(vocab: Vocabulary) -> None:
                 _add(vocab, form, Entry((code,), kind))
 
 
+_TRANSLIT = ((r"ow\b", "ov"), (r"ov\b", "ow"), (r"ew\b", "ev"), (r"ev\b", "ew"), (r"kh", "h"),
+             (r"(?<=[aeiou])h(?=[aeiou])", "kh"), (r"(?<=[bdfgklmnprstvz])i(?=[bdfgklmnprstvz])", "y"),
+             (r"(?<=[bdfgklmnprstvz])y(?=[bdfgklmnprstvz])", "i"), (r"iy\b", "ii"), (r"ii\b", "iy"),
+             (r"dzh", "j"))
+
+
+def spellings(name: str, limit: int = 32) -> list[str]:
+    """Romanisations of a name that the press uses side by side ("Berdimuhamedow",
+    "Berdymukhamedov", "Berdimuhamedov"): each rule applied to the name and to
+    its variants up to three rules deep, in a fixed order so that every run builds the same table."""
+    out = dict.fromkeys([name])
+    for _ in range(3):
+        for form in list(out):
+            for pattern, repl in _TRANSLIT:
+                out.setdefault(re.sub(pattern, repl, form))
+                if len(out) >= limit:
+                    return list(out)
+    return list(out)
+
+
 def _load_officeholders(vocab: Vocabulary) -> None:
     terms = []
     for row in csv.DictReader(io.StringIO(_read("officeholders.csv"))):
         term = Term(row["code"].strip(), row["role"].strip(), row["name"].strip(),
                     row["start"].strip(), row["end"].strip() or None)
         terms.append(term)
-        for form in {term.name, *_split(row.get("aliases"))}:
+        for form in dict.fromkeys(v for f in (term.name, *_split(row.get("aliases"))) for v in spellings(f)):
             _add(vocab, form, Entry((term.code,), "person", (term,)))
     vocab.terms = tuple(terms)
 
