@@ -331,6 +331,14 @@ def in_background(view: SentenceView, hit: Hit) -> bool:
         set(view.words(*view.scope(hit.start))[:3]) & set(openers))
 
 
+def _dated(view: SentenceView, hit: Hit) -> bool:
+    """A backdrop clause with its own date ("when Azerbaijani forces attacked in
+    September 2022") reports an event; an undated one ("since Russia invaded")
+    only sets the scene. "On February 17, when drones struck ..." dates it too."""
+    lo, hi = view.scope(hit.start)
+    return any(lo <= d[0] < hi or 0 <= lo - d[1] <= 3 for d in view.dates)
+
+
 ORG_CHANNELS = {"CSTO": "security", "NATO": "security", "EAEU": "economic"}
 
 
@@ -462,7 +470,7 @@ def modifier_use(view: SentenceView, hit: Hit) -> bool:
 
 def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> list[Candidate]:
     t = hit.trigger
-    if t.background and in_background(view, hit):
+    if t.background and in_background(view, hit) and not _dated(view, hit):
         return []
     if modifier_use(view, hit):
         return []
