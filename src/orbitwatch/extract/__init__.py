@@ -86,6 +86,7 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
             found += cands
             if cands and cands[0].type in ("CONSULT", "AGREE") and not parties:
                 parties = tuple(dict.fromkeys(c for x in cands for c in (x.actor, x.target)))
+                view.partners = parties  # "on a visit to Yerevan, she announced aid": for Armenia
     subject = next((g for g in view.groups if _subject_ok(g, view)), None)
     ctx.observe(view.groups, subject, parties)
     return found

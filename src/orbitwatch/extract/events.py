@@ -145,8 +145,9 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     if h.modifier or (actor is not None and set(g.codes) <= set(actor.codes)):
         return False
     adjacent = not view.text[hit.end:g.start].strip()
-    if h.anaphor and h.gov in view.vocab.grammar["adjunct_prepositions"]:
-        return False  # "signed 20 agreements during the visit"
+    if h.anaphor and h.gov in view.vocab.grammar["adjunct_prepositions"] \
+            and not (h.anaphor == "org" and hit.trigger.locative and h.gov == "in"):
+        return False  # "signed 20 agreements during the visit" (but "its participation in the alliance")
     if h.anaphor in ("plural", "singular") and (g.start - hit.end > 40 or h.text.lower() in ("they", "he", "she")):
         return False  # a far "them" is more often a company or a people; "they" is a subject
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
