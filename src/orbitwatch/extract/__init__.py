@@ -36,22 +36,46 @@ def _skip_sentence(text: str, vocab: Vocabulary) -> bool:
     return any(re.search(p, text) for p in vocab.grammar["skip_sentence"])
 
 
-def _speaker(text: str, mentions: list[Mention], vocab: Vocabulary) -> tuple[str, ...]:
-    """Who speaks a quote in this sentence: the actor next to the speech verb."""
-    if not _QUOTE.search(text):
+def _quoted(text: str, open_quote: bool) -> list[tuple[int, int]]:
+    """Spans of ``text`` inside quotation marks; ``open_quote``: the sentence
+    starts inside a quote that an earlier sentence opened."""
+    marks = [m.start() for m in _QUOTE.finditer(text)]
+    if open_quote:
+        marks.insert(0, -1)
+    if len(marks) % 2:
+        marks.append(len(text))
+    return list(zip(marks[::2], marks[1::2]))
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def _speaker(text: str, mentions: list[Mention], vocab: Vocabulary,
+             spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Who speaks a quote in this sentence: the actor next to a speech verb
+    outside the quotation marks ("we have said so" inside it is the quote's own)."""
+    if not spans:
         return ()
     verbs = "|".join(re.escape(v) for v in vocab.grammar["speech"])
     for v in re.finditer(rf"\b(?:{verbs})\b", text):
+        if _inside(v.start(), spans):
+            continue
         near = [m for m in mentions if m.codes and m.kind not in ("we", "collective")
+                and not _inside(m.start, spans)
                 and (0 <= v.start() - m.end <= 60 or 0 <= m.start - v.end() <= 25)]
         if near:
             return min(near, key=lambda m: min(abs(v.start() - m.end), abs(m.start - v.end()))).codes
     return ()
 
 
-def _resolve(mentions: list[Mention], ctx: Discourse, speaker: tuple[str, ...]) -> list[Mention]:
+def _resolve(mentions: list[Mention], ctx: Discourse, speaker: tuple[str, ...],
+             spans: list[tuple[int, int]]) -> list[Mention]:
+    """Codes for anaphors; a "we" outside quotation marks is the writer's and names no state."""
     out: list[Mention] = []
     for m in mentions:
+        if m.kind == "we" and not _inside(m.start, spans):
+            continue
         if m.anaphor and not m.codes:
             m.codes = ctx.resolve(m, out, speaker)
         if m.codes:
@@ -65,7 +89,13 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
     dates = [d for d in find_dates(text, doc.published)  # an event is not reported before it happens
              if not doc.published or d[2] <= doc.published[:len(d[2])]]
     mentions = find_mentions(text, vocab, dates, doc.published)
-    mentions = _resolve(mentions, ctx, _speaker(text, mentions, vocab))
+    spans = _quoted(text, ctx.open_quote)
+    speaker = _speaker(text, mentions, vocab, spans)
+    mentions = _resolve(mentions, ctx, speaker, spans)
+    if spans:
+        ctx.voice = speaker or ctx.voice or ctx.singular  # the quote's speaker, for its "we"
+    ctx.open_quote = len(_QUOTE.findall(text)) % 2 == 1 if not ctx.open_quote \
+        else len(_QUOTE.findall(text)) % 2 == 0
     return SentenceView(text, group_mentions(mentions, text), clause_starts(text),
                         embedded_spans(text, vocab), dates, vocab, partners=ctx.participants,
                         last_org=next((c for c in reversed(ctx.recent) if c in ORGANISATIONS and c != "WST"), None))

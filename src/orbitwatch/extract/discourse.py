@@ -28,11 +28,13 @@ class Discourse:
     subject: tuple[str, ...] = ()
     recent: list[str] = field(default_factory=list)
     history: list[tuple[str, ...]] = field(default_factory=list)
+    voice: tuple[str, ...] = ()  # who speaks the current quote ("we", "our")
+    open_quote: bool = False  # the last sentence left a quotation open
 
     def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...]) -> tuple[str, ...]:
         """Codes an anaphoric mention stands for, preferring this sentence's own."""
         if m.anaphor == "speaker":
-            return speaker or self.singular
+            return speaker or self.voice or self.singular
         if m.anaphor == "singular":
             people = [x for x in local if x.end <= m.start and x.kind == "person" and x.codes]
             if people and m.text.lower() in ("he", "she"):
