@@ -57,6 +57,11 @@ class Discourse:
         size = _count(m.text)
         candidates = self.history + earlier
         if size:
+            named = tuple(dict.fromkeys(c for x in local if x.end <= m.start and x.actor_ok and not x.anaphor
+                                        and x.kind != "territory" for c in x.codes))
+            if len(named) == size and re.search(r"leaders|presidents|ministers|heads|premiers|counterparts",
+                                                 m.text, re.I):
+                return named  # "Rahmon telephoned Putin, and the two presidents agreed"
             if len(self.participants) == size and not [c for c in earlier if len(c) == size]:
                 return self.participants  # "the two leaders" after their meeting
             sized = [c for c in candidates if len(c) == size]
