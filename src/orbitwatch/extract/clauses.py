@@ -34,18 +34,19 @@ class Hit:
 
 
 @lru_cache(maxsize=4)
-def _embedded_pattern(openers: tuple[str, ...]) -> re.Pattern:
+def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(openers)
+    first = "|".join(openers) + "|(?:" + "|".join(initial) + r")\s+(?:a|an|the|his|her|its|their)"
     finite = r"(?:[\w'’-]+\s+){0,4}?(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b"
     return re.compile(
-        rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{alt})\b[^,;:]*(?=,)"
+        rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"
         rf"|(?<=\s)(?:after|before|when|because|although|though|until|once)\s+{finite}[^,;:]*", re.I
     )
 
 
 def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
     """Spans of embedded clauses as (start, end, opener word)."""
-    pattern = _embedded_pattern(tuple(vocab.grammar["embedded_openers"]))
+    pattern = _embedded_pattern(tuple(vocab.grammar["embedded_openers"]), tuple(vocab.grammar["initial_openers"]))
     spans = []
     for m in pattern.finditer(text):
         if m.group(0).startswith("(") and len(m.group(0).split()) <= 3:

@@ -108,7 +108,7 @@ def main_subject(view: SentenceView) -> Group | None:
 def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
     """An embedded phrase without its own subject: "following the talks",
     "after refusing to help" (but not "after a TV host threatened ...")."""
-    if emb[2] in ("following", "during", "amid", "despite", "as"):
+    if emb[2] in ("following", "during", "amid", "despite", "as", "in", "at", "on", "over"):
         return True
     words = view.words(emb[0], emb[1])
     return len(words) > 1 and words[1].endswith("ing")

@@ -169,6 +169,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         m.gov = "of"  # "the new government in Kabul" is Afghanistan's, not a place
     if prev == "capital" or (prev == "," and prev2 == "capital"):
         m.prev = m.gov = "in"  # "in his capital, Tashkent," is a place
+    if _route_name(text, m):
+        m.modifier = True  # "the Baku-Tbilisi-Ceyhan pipeline": a route named for its cities
     if re.match(r"\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(vocab.grammar["company_words"]) + r")\b", after):
         m.modifier = True  # "Azerbaijan Airlines", "Kazakhstan Temir Zholy Railways": a company
     if m.kind in ("adj", "people"):
@@ -179,6 +181,15 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         if following and following.group(1) in vocab.grammar["non_state_nouns"]:
             m.modifier = True  # "Russian companies", "Kazakh banks": not the state
     return m
+
+
+_CHAIN = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*){2,}")
+
+
+def _route_name(text: str, m: Mention) -> bool:
+    """A mention inside a chain of three or more capitalised names joined by hyphens."""
+    lo = max(0, m.start - 40)
+    return any(c.start() + lo <= m.start and m.end <= c.end() + lo for c in _CHAIN.finditer(text[lo:m.end + 40]))
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
