@@ -83,6 +83,22 @@ def test_many_reports_of_one_event_count_once():
     assert s.events == 1 and s.sources == 3 and s.score == pytest.approx(0.375)
 
 
+def test_index_rows_follow_new_events_links_and_weights():
+    from dataclasses import replace
+    from orbitwatch.score.signals import refresh
+    store = _store([dict(doc="a", actor="KAZ", target="RUS", type="AGREE", stance=1)])
+    assert _one(store, state="KAZ", power="RUS").events == 1
+    assert refresh(store) is False  # nothing changed since the last query
+    rec = EventRecord(doc="b", actor="KAZ", target="RUS", type="REJECT", stance=-1, channel="diplomatic",
+                      date=None, evidence="b.", start=0, end=2)
+    store.save(Document(id="b", text="b.", published="2022-06-01", format="txt"), [rec], "test")
+    s = _one(store, state="KAZ", power="RUS")
+    assert s.events == 2 and s.away_weight == pytest.approx(W.intensity["REJECT"])
+    heavier = replace(W, intensity={**W.intensity, "REJECT": 2.0})
+    assert _one(store, state="KAZ", power="RUS", weights=heavier).away_weight == pytest.approx(2.0)
+    assert refresh(store, heavier) is False and refresh(store) is True
+
+
 def test_periods_split_the_weight_by_month():
     store = _store([dict(doc="a", actor="KAZ", target="RUS", type="AGREE", stance=1, date="2022-05-03"),
                     dict(doc="b", actor="KAZ", target="RUS", type="REJECT", stance=-1, date="2022-09-01")])

@@ -13,11 +13,13 @@ quantiles. Few events give a score near zero with a wide interval: they
 cannot look like certainty. Weights are additive, so the score of any window
 is computed from the sums over its events.
 
-The aggregation runs in the database (one SQL statement over the store's
-tables), so a million events cost about what a plain GROUP BY costs.
+The aggregation runs in the database: the merged, weighted rows are a table
+the store derives once per change of events, links or weights, and each
+query is one GROUP BY over it (``bench/index_speed.py`` measures both).
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -32,6 +34,14 @@ _PERIOD_SQL = {  # over the column {day}
     "quarter": "CASE WHEN length({day}) >= 7 THEN substr({day}, 1, 4) || '-Q' || "
                "CAST((CAST(substr({day}, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR) END",
     "year": "substr({day}, 1, 4)",
+    "all": "'all'",
+}
+
+_ROW_PERIOD = {  # over the derived rows, which carry the month and the year
+    "month": "month",
+    "quarter": "CASE WHEN month IS NOT NULL THEN year || '-Q' || "
+               "CAST((CAST(substr(month, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR) END",
+    "year": "year",
     "all": "'all'",
 }
 
@@ -83,16 +93,26 @@ def _literal(v) -> str:
     return repr(float(v))
 
 
-def signal_sql(weights: Weights, period: str, where: str) -> str:
-    """One statement: canonical events, both sides of each, mapped to powers,
-    weighted, summed per state, power, channel (and over all channels) and period."""
+ROWS_TABLE = "signal_rows"
+
+
+def rows_sql(weights: Weights) -> str:
+    """The index's rows, one per canonical event, state side and power (and
+    one per further source of a merged event, with no weight): canonical
+    events merged from their reports (majority stance and channel, first
+    day), both sides of each, organisations mapped to powers, weighted.
+
+    Documents are kept as 64-bit hashes (a collision among a billion
+    documents has a chance of about 3 in 100): counting distinct integers
+    is what keeps the query fast. The store keeps them as a derived table, rebuilt when events, links or
+    weights change, so that each index query is a single GROUP BY."""
     partners = _values(weights.partners())
     intensity = _values(list(weights.intensity.items()))
     not_states = _values([(c,) for c in sorted(set(ORGANISATIONS) | set(weights.powers)
                                                 | {code for code, _ in weights.partners()})])
     return f"""
     WITH member AS (
-        SELECT coalesce(c.canonical_id, e.id) AS cid, e.actor, e.target, e.type, e.stance,
+        SELECT e.id, c.canonical_id AS canon, e.actor, e.target, e.type, e.stance,
                e.channel, coalesce(e.date, d.published) AS day,
                coalesce(e.confidence, 1.0) AS conf, e.doc_id
         FROM events e JOIN documents d ON d.id = e.doc_id
@@ -100,34 +120,49 @@ def signal_sql(weights: Weights, period: str, where: str) -> str:
     ), multi AS (
         SELECT canonical_id AS cid FROM canonical GROUP BY canonical_id HAVING count(*) > 1
     ), canon AS (
-        -- a report that is its own canonical event passes straight through;
-        -- the reports of one event merge (majority stance and channel, first day)
-        SELECT cid, least(actor, target) AS a, greatest(actor, target) AS b, type, stance, channel, day, conf,
-               [doc_id] AS docs
-        FROM member WHERE cid NOT IN (SELECT cid FROM multi)
+        SELECT coalesce(canon, id) AS cid, least(actor, target) AS a, greatest(actor, target) AS b,
+               type, stance, channel, day, conf, [doc_id] AS docs
+        FROM member WHERE canon IS NULL OR canon NOT IN (SELECT cid FROM multi)
         UNION ALL
-        SELECT cid, min(least(actor, target)), min(greatest(actor, target)), min(type), sign(sum(stance)),
-               mode(channel), min(day), max(conf), list(DISTINCT doc_id)
-        FROM member WHERE cid IN (SELECT cid FROM multi) GROUP BY cid
+        SELECT canon, min(least(actor, target)), min(greatest(actor, target)), min(type), sign(sum(stance)),
+               mode(channel), min(day), max(conf), list(DISTINCT doc_id ORDER BY doc_id)
+        FROM member WHERE canon IN (SELECT cid FROM multi) GROUP BY canon
     ), side AS (
         SELECT cid, a AS state, b AS other, type, stance, channel, day, conf, docs FROM canon
         UNION ALL
         SELECT cid, b AS state, a AS other, type, stance, channel, day, conf, docs FROM canon
     ), weighted AS (
-        SELECT s.cid, s.state, p.power, s.channel, s.docs, {_PERIOD_SQL[period].format(day='s.day')} AS period,
-               s.stance * w.weight * s.conf AS x
+        SELECT s.cid, s.state, p.power, s.channel, s.day, s.docs, s.stance * w.weight * s.conf AS x
         FROM side s
         JOIN (VALUES {partners}) AS p(code, power) ON p.code = s.other
         JOIN (VALUES {intensity}) AS w(type, weight) ON w.type = s.type
         WHERE s.state NOT IN (SELECT code FROM (VALUES {not_states}) AS n(code))
-          AND s.state <> p.power {where}
+          AND s.state <> p.power
     )
-    SELECT state, power, coalesce(channel, 'all') AS channel, period,
+    SELECT cid, state, power, channel, day, {_PERIOD_SQL["month"].format(day="day")} AS month,
+           substr(day, 1, 4) AS year, hash(unnest(docs)) AS doc,
+           generate_subscripts(docs, 1) = 1 AS lead,
+           CASE WHEN generate_subscripts(docs, 1) = 1 THEN x ELSE 0 END AS x
+    FROM weighted
+    """
+
+
+def rows_key(weights: Weights) -> str:
+    """What the derived rows depend on besides the data: the weights' tables."""
+    text = repr((sorted(weights.partners()), sorted(weights.intensity.items())))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def signal_sql(period: str, where: str) -> str:
+    """Sums per state, power, channel (and over all channels) and period. A
+    merged event's further sources carry no weight and count as no event."""
+    per = _ROW_PERIOD[period]
+    return f"""
+    SELECT state, power, coalesce(channel, 'all') AS channel, {per} AS period,
            sum(greatest(x, 0)) AS closer, sum(greatest(-x, 0)) AS away,
-           count(DISTINCT cid) AS events,
-           length(list_distinct(flatten(list(docs)))) AS sources
-    FROM weighted WHERE period IS NOT NULL
-    GROUP BY GROUPING SETS ((state, power, channel, period), (state, power, period))
+           count_if(lead) AS events, count(DISTINCT doc) AS sources
+    FROM {ROWS_TABLE} WHERE {per} IS NOT NULL {where}
+    GROUP BY GROUPING SETS ((state, power, channel, {per}), (state, power, {per}))
     ORDER BY state, power, channel, period
     """
 
@@ -135,17 +170,23 @@ def signal_sql(weights: Weights, period: str, where: str) -> str:
 def _filters(state: str | None, power: str | None, since: str | None, until: str | None) -> tuple[str, list]:
     where, params = [], []
     if state:
-        where.append("s.state = ?")
+        where.append("state = ?")
         params.append(state)
     if power:
-        where.append("p.power = ?")
+        where.append("power = ?")
         params.append(power)
     for value, op in ((since, ">="), (until, "<=")):
         if value:  # compared at the coarser of the two precisions, as `events` does
-            where.append(f"substr(s.day, 1, least(length(s.day), {len(value)})) {op} "
-                         f"substr(?, 1, least(length(s.day), {len(value)}))")
+            where.append(f"substr(day, 1, least(length(day), {len(value)})) {op} "
+                         f"substr(?, 1, least(length(day), {len(value)}))")
             params.append(value)
     return "".join(" AND " + w for w in where), params
+
+
+def refresh(store, weights: Weights | None = None) -> bool:
+    """Bring the index's derived rows up to date; True when they were rebuilt."""
+    weights = weights or load_weights()
+    return store.derive(ROWS_TABLE, rows_sql(weights), rows_key(weights))
 
 
 def signals(store, state: str | None = None, power: str | None = None, period: str = "all",
@@ -154,8 +195,9 @@ def signals(store, state: str | None = None, power: str | None = None, period: s
     if period not in PERIODS:
         raise ValueError(f"period {period!r} is not one of {', '.join(PERIODS)}")
     weights = weights or load_weights()
+    refresh(store, weights)
     where, params = _filters(state, power, since, until)
-    rows = store.query(signal_sql(weights, period, where), params)
+    rows = store.query(signal_sql(period, where), params)
     if not rows:
         return []
     closer = np.array([r[4] for r in rows], dtype=float)

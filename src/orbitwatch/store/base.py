@@ -61,6 +61,11 @@ class Store(Protocol):
     def indicators(self, state: str | None = None, partners: tuple[str, ...] | None = None,
                    kind: str | None = None) -> list[Observation]: ...
 
+    def derive(self, name: str, sql: str, key: str) -> bool:
+        """Keep table ``name`` equal to the rows of ``sql``: rebuilt when events
+        or links changed since it was built, or when ``key`` (what the statement
+        depends on besides the data, such as the weights) differs. True when rebuilt."""
+
     def query(self, sql: str, params: list | None = None) -> list[tuple]:
         """Rows of a read-only analytic statement over the store's tables
         (the index aggregates in the database, not in Python)."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -24,6 +25,9 @@ _INDICATOR_COLUMNS = (
     "dataset, state, partner, indicator, period, value, unit, source, vintage, kind, change, "
     "doc_id, evidence, start_offset, end_offset, note"
 )
+
+
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def event_id(rec: EventRecord) -> str:
@@ -116,6 +120,7 @@ class DuckDBStore:
                 "INSERT INTO extractions VALUES (?, ?, ?, ?, ?)",
                 [doc.id, extractor, doc.content_hash, len(rows), now],
             )
+            self._changed()
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -147,10 +152,33 @@ class DuckDBStore:
             self.con.execute("DELETE FROM canonical")
             if mapping:
                 self.con.executemany("INSERT INTO canonical VALUES (?, ?)", list(mapping.items()))
+            self._changed()
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def _changed(self) -> None:
+        """Mark every derived table out of date (inside the writer's transaction)."""
+        self.con.execute("UPDATE store_meta SET value = value + 1 WHERE key = 'data_version'")
+
+    def derive(self, name: str, sql: str, key: str) -> bool:
+        if not _IDENTIFIER.fullmatch(name):
+            raise ValueError(f"derived table name {name!r} must be a lowercase identifier")
+        version = self.con.execute("SELECT value FROM store_meta WHERE key = 'data_version'").fetchone()[0]
+        if self.con.execute("SELECT 1 FROM derived WHERE name = ? AND key = ? AND data_version = ?",
+                            [name, key, version]).fetchone():
+            return False
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
+            self.con.execute("DELETE FROM derived WHERE name = ?", [name])
+            self.con.execute("INSERT INTO derived VALUES (?, ?, ?, ?)", [name, key, version, _now()])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return True
 
     def document(self, doc_id: str) -> Document | None:
         r = self.con.execute(
@@ -174,6 +202,7 @@ class DuckDBStore:
                     [[dataset, o.state, o.partner, o.indicator, o.period, o.value, o.unit, o.source,
                       o.vintage, o.kind, o.change, o.doc, o.evidence, o.start, o.end, o.note, now]
                      for o in rows])
+            self._changed()
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

@@ -60,3 +60,10 @@ MIGRATIONS.append(("0005_indicators", """
     CREATE INDEX indicators_pair ON indicators(state, partner);
     CREATE INDEX indicators_dataset ON indicators(dataset);
 """))
+
+MIGRATIONS.append(("0006_derived", """
+    CREATE TABLE store_meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL);
+    INSERT INTO store_meta VALUES ('data_version', 0);
+    CREATE TABLE derived (name TEXT PRIMARY KEY, key TEXT NOT NULL, data_version BIGINT NOT NULL,
+                          built_at TIMESTAMP NOT NULL)
+"""))
