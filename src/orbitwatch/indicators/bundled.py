@@ -20,7 +20,7 @@ def _rows(name: str) -> list[Observation]:
             for r in csv.DictReader(io.StringIO(text))]
 
 
-def vote_agreement(votes: list[Observation], powers=("RUS", "CHN", "USA", "TUR")) -> list[Observation]:
+def vote_agreement(votes: list[Observation], powers=("RUS", "CHN", "EU", "USA", "TUR")) -> list[Observation]:
     """Per resolution, 1.0 where a state voted as the power did, else 0.0
     (yes, no and abstain are votes; absences were dropped before)."""
     by_res: dict[str, dict[str, Observation]] = defaultdict(dict)
