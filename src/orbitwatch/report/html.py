@@ -4,6 +4,7 @@ figures; the Plotly script is inlined once, so the report opens from disk
 with no network."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import re
@@ -69,21 +70,27 @@ def matrix_chart(data: ReportData) -> go.Figure:
     return fig
 
 
-def _quarter_start(period: str) -> str:
+def _quarter_middle(period: str) -> str:
+    """A quarter's score is drawn at its middle, among the events it sums."""
     year, q = period.split("-Q")
-    return f"{year}-{(int(q) - 1) * 3 + 1:02d}-01"
+    return f"{year}-{(int(q) - 1) * 3 + 2:02d}-15"
 
 
 def series_chart(data: ReportData, state: str, power: str) -> go.Figure:
     weights = load_weights()
     pts = sorted(data.series.get((state, power), []), key=lambda s: s.period)
-    x = [_quarter_start(s.period) for s in pts]
+    x = [_quarter_middle(s.period) for s in pts]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=x + x[::-1], y=[s.high for s in pts] + [s.low for s in pts][::-1], fill="toself",
-                             fillcolor="rgba(70,110,180,0.18)", line=dict(width=0), name="90% interval",
-                             hoverinfo="skip"))
+    single = len(pts) == 1  # a band of one point has no width: draw its interval as an error bar
+    if not single:
+        fig.add_trace(go.Scatter(x=x + x[::-1], y=[s.high for s in pts] + [s.low for s in pts][::-1],
+                                 fill="toself", fillcolor="rgba(70,110,180,0.18)", line=dict(width=0), mode="lines",
+                                 name="90% interval", hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=x, y=[s.score for s in pts], mode="lines+markers", name="score (quarter)",
                              line=dict(color="#3060a0"),
+                             error_y=dict(type="data", symmetric=False, array=[s.high - s.score for s in pts],
+                                          arrayminus=[s.score - s.low for s in pts], color="rgba(70,110,180,0.6)",
+                                          width=6) if single else None,
                              text=[f"{s.period}: {s.score:+.2f} from {s.events} events, {s.sources} sources"
                                    for s in pts], hoverinfo="text"))
     dated = [r for r in data.events.get((state, power), []) if (r.date or "") and len(r.date) >= 7 and r.stance]
@@ -95,8 +102,20 @@ def series_chart(data: ReportData, state: str, power: str) -> go.Figure:
         text=[f"{r.actor} {r.type} {r.target} ({r.date}): {html.escape(r.evidence[:160])}" for r in dated],
         hoverinfo="text"))
     fig.update_layout(title=f"{state} and {power}: event score per quarter, with the events",
-                      yaxis=dict(range=[-1.05, 1.05], title="away  ←  score  →  closer"), height=360)
+                      yaxis=dict(range=[-1.05, 1.05], title="away  ←  score  →  closer"), height=360,
+                      xaxis=dict(range=_padded(x + [r.date[:7] + "-01" for r in dated])))
     return fig
+
+
+def _padded(days: list[str], months: int = 3) -> list[str] | None:
+    """An x range of at least a few months: one quarter alone would otherwise
+    be drawn over a span of hours."""
+    if not days:
+        return None
+    lo, hi = dt.date.fromisoformat(min(days)[:10]), dt.date.fromisoformat(max(days)[:10])
+    if (hi - lo).days >= 30 * months:
+        return None
+    return [(lo - dt.timedelta(days=45)).isoformat(), (hi + dt.timedelta(days=120)).isoformat()]
 
 
 def structure_chart(data: ReportData, state: str) -> go.Figure:
