@@ -50,6 +50,20 @@ def test_comtrade_keeps_totals_and_computes_partner_shares():
     assert shares == {"RUS": 35.0, "CHN": 20.0}
 
 
+def test_comtrade_skips_breakdown_rows_by_transport_mode_and_customs_procedure(tmp_path):
+    lines = (FIX / "comtrade.csv").read_text().splitlines()
+    header, rus = lines[0], next(line for line in lines if ",RUS," in line and ",M,Import," in line)
+    cols = header.split(",")
+    by_road = rus.split(",")
+    by_road[cols.index("motCode")], by_road[cols.index("primaryValue")] = "3100", "120.0"
+    in_warehouse = rus.split(",")
+    in_warehouse[cols.index("customsCode")], in_warehouse[cols.index("primaryValue")] = "C01", "40.0"
+    f = tmp_path / "detailed.csv"
+    f.write_text("\n".join(lines + [",".join(by_road), ",".join(in_warehouse)]) + "\n")
+    imports = {o.partner: o.value for o in read_comtrade(f) if o.indicator == "imports"}
+    assert imports == {"WLD": 1000.0, "RUS": 350.0, "CHN": 200.0}
+
+
 def test_a_missing_column_names_the_file_and_the_column(tmp_path):
     bad = tmp_path / "votes.csv"
     bad.write_text("ms_code,vote,date\nKAZ,Y,2022-03-02\n")

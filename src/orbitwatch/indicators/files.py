@@ -130,7 +130,7 @@ def read_comtrade(path) -> list[Observation]:
     reader = _dict_rows(path, _read(path), ("reporterISO", "partnerISO", "flowCode", "primaryValue"))
     out = []
     for line, r in enumerate(reader, start=2):
-        if (r.get("cmdCode") or "TOTAL").strip() != "TOTAL":
+        if (r.get("cmdCode") or "TOTAL").strip() != "TOTAL" or not _comtrade_total(r):
             continue
         flow = {"M": "imports", "X": "exports"}.get((r["flowCode"] or "").strip())
         if flow is None:
@@ -141,6 +141,15 @@ def read_comtrade(path) -> list[Observation]:
             indicator=flow, period=_comtrade_period(path, line, r),
             value=_number(path, line, r["primaryValue"]), unit="current US$", source="UN Comtrade")))
     return out + trade_shares(out)
+
+
+_COMTRADE_TOTALS = {"motCode": ("", "0"), "customsCode": ("", "C00"), "partner2Code": ("", "0")}
+
+
+def _comtrade_total(row: dict) -> bool:
+    """A row of all transport modes, customs procedures and second partners:
+    the breakdown rows of a detailed export would count the same trade twice."""
+    return all((row.get(col) or "").strip() in ok for col, ok in _COMTRADE_TOTALS.items())
 
 
 def trade_shares(rows: list[Observation]) -> list[Observation]:
