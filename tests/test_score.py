@@ -135,6 +135,14 @@ def test_verdict_needs_enough_events():
     assert row["evidence"]["away"][0]["doc"] == "a" and row["evidence"]["closer"] == []
 
 
+def test_an_organisation_with_a_claim_gets_no_verdict_of_its_own():
+    store = _store([])
+    store.replace_indicators("claims:x", [Observation(state="WST", partner="RUS", indicator="trade", period="2022",
+                                                      value=None, unit="direction", source="claim", kind="claim",
+                                                      change="down")])
+    assert [r for r in verdicts(store) if r["state"] == "WST"] == []
+
+
 def test_verdict_json_has_the_documented_keys():
     store = _store([dict(doc="a", actor="KAZ", target="RUS", type="SANCTION", stance=-1)])
     row = verdicts(store)[0]

@@ -14,7 +14,7 @@ evidence each way, so a reader can disagree with it.
 """
 from __future__ import annotations
 
-from ..records import EventRecord
+from ..records import ORGANISATIONS, EventRecord
 from ..store import EventQuery
 from .signals import Signal, empty_signal, signals
 from .structure import Movement, movements, structure_direction
@@ -119,7 +119,8 @@ def verdicts(store, state: str | None = None, power: str | None = None, since: s
     obs_by_pair: dict[tuple, list] = {}
     for p in powers:
         for o in store.indicators(state=state, partners=weights.powers.get(p, (p,))):
-            if o.state not in weights.powers and _in_window(o.period, since, until):
+            not_state = o.state in weights.powers or o.state in ORGANISATIONS  # "the West's trade with Russia"
+            if not not_state and _in_window(o.period, since, until):
                 obs_by_pair.setdefault((o.state, p), []).append(o)
     pairs |= set(obs_by_pair)
     events = pair_events(store, sorted(pairs), weights, since, until)
