@@ -96,8 +96,10 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
         ctx.voice = speaker or ctx.voice or ctx.singular  # the quote's speaker, for its "we"
     ctx.open_quote = len(_QUOTE.findall(text)) % 2 == 1 if not ctx.open_quote \
         else len(_QUOTE.findall(text)) % 2 == 0
-    return SentenceView(text, group_mentions(mentions, text), clause_starts(text),
-                        embedded_spans(text, vocab), dates, vocab, partners=ctx.participants,
+    embedded = embedded_spans(text, vocab)
+    barriers = tuple(e[1] for e in embedded if not text[e[0]:e[1]].startswith("("))
+    return SentenceView(text, group_mentions(mentions, text, barriers), clause_starts(text),
+                        embedded, dates, vocab, partners=ctx.participants,
                         last_org=next((c for c in reversed(ctx.recent) if c in ORGANISATIONS and c != "WST"), None))
 
 

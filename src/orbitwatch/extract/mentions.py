@@ -252,11 +252,13 @@ def _pronoun_first(m: Mention, gap: str) -> bool:
     return m.text.lower() in ("he", "she") and bool(m.codes) and bool(_CONJ.search(gap))
 
 
-def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
+def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...] = ()) -> list[Group]:
     """Coordinated mentions ("X, Y and Z") become one group.
 
     Commas alone do not coordinate ("In his capital, Tashkent, he met"): a
     comma-linked run becomes a group only if a conjunction joins it somewhere.
+    No group runs over a ``barrier``, the end of an embedded clause ("after
+    the people fled to Armenia, Moscow and Baku agreed").
     """
     runs: list[list[Mention]] = []
     for m in mentions:
@@ -264,6 +266,7 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
         gap = text[last.end:m.start] if last is not None else ""
         list_end = not re.match(r"\s*,\s*(?:and|or)\b", gap) or len(runs[-1]) >= 2
         if (last is not None and _COORD.match(gap) and list_end and not m.modifier
+                and not any(last.end <= b <= m.start for b in barriers)
                 and (not last.anaphor or _pronoun_first(last, gap)) and not m.anaphor):
             runs[-1].append(m)
         else:
