@@ -21,6 +21,7 @@ PARTNER_FALLBACK = ("AID",)  # types whose unnamed beneficiary is the partner ju
 POWERS = frozenset({"RUS", "CHN", "EU", "USA", "TUR", "IRN", "WST", "UN", "CSTO", "EAEU", "CIS",
                     "SCO", "OTS", "NATO", "OSCE", "G7", "BRICS"})
 _WORD = re.compile(r"[\w’'-]+")
+_TITLED = re.compile(r"(?:[’']s)?\)?(?:\s+[A-Z][\w.’'-]*)*\s*")  # "USAID Administrator Samantha Power"
 _INDEPENDENT = re.compile(r"[;“”\"]|,\s*(?:and|but|while|whereas|yet)\s")
 
 
@@ -128,16 +129,29 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     if emb and emb[2] in ("which", "who", "whose"):
         named = [g for g in view.groups if g.end <= emb[0] and g.head.actor_ok and not g.head.modifier]
         last = named[-1] if named else None
-        if last is not None and not view.text[last.end:emb[0]].strip(" ’'s)") \
+        if last is not None and _TITLED.fullmatch(view.text[last.end:emb[0]]) \
                 and last.head.gov not in view.vocab.grammar["prepositions"]:
-            return last, True  # "the CSTO, which sent troops, ..."
+            return last, True  # "the CSTO, which sent troops, ...", "USAID Administrator Samantha Power, who"
         return None, False
     if emb and _subjectless(view, emb):
         return main_subject(view), True  # "following the dialogue, the United States ..."
     if emb:
         return None, False
     earlier = [g for g in before if g.start < lo and _subject_ok(g, view)]
-    return (earlier[0] if earlier else None), False
+    if earlier:
+        return earlier[0], False
+    return _cut_relative_subject(view, hit), True
+
+
+def _cut_relative_subject(view: SentenceView, hit: Hit) -> Group | None:
+    """"..., where Rahmon, speaking at a summit, asked Putin": the clause after
+    "where" or "when" ends at the aside's comma, its verb outside it."""
+    for lo, hi, opener in view.embedded:
+        if opener in ("where", "when") and hi <= hit.start and re.fullmatch(r",[^,;]{0,80},\s*", view.text[hi:hit.start]):
+            inside = [g for g in view.groups if lo <= g.start and g.end <= hi and _subject_ok(g, view)]
+            if inside and not any(hi <= g.start < hit.start for g in view.groups):
+                return inside[0]
+    return None
 
 
 def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> bool:
@@ -265,6 +279,17 @@ def is_passive(view: SentenceView, hit: Hit, actor: Group) -> bool:
         return False
     reduced = re.match(r"\s+by\b", view.text[hit.end:]) and re.search(r",\s*$", view.text[:hit.start])
     return bool(reduced or _PASSIVE.search(view.text[actor.end:hit.start]))
+
+
+def _passive_undergoer(view: SentenceView, hit: Hit) -> Group | None:
+    """The group before "were expelled by ...", also when it names people
+    rather than a state ("Tajik nationals"): it is the target."""
+    lo, _ = view.scope(hit.start)
+    before = [g for g in view.groups if lo <= g.start and g.end <= hit.start and not g.head.modifier]
+    if not before or not _PASSIVE.search(view.text[before[-1].end:hit.start]) \
+            or not re.match(r"\s+by\b", view.text[hit.end:]):
+        return None
+    return before[-1]
 
 
 def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
@@ -409,6 +434,11 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
                 target, fallback = find_target(view, hit, actor)
             return actor, target, fallback
     actor, borrowed = find_actor(view, hit)
+    if actor is None:
+        undergoer = _passive_undergoer(view, hit)
+        if undergoer is not None:  # "Tajik nationals were expelled by Russian courts"
+            agents = _by_agents(view, hit)
+            return (agents, undergoer, False) if agents is not None else (None, None, False)
     if actor is not None and is_passive(view, hit, actor):
         agents = _by_agents(view, hit)  # "Westerners are invited to ...": the subject undergoes it
         return (agents, actor, False) if agents is not None else (None, None, False)

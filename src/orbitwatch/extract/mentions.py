@@ -29,7 +29,7 @@ class Mention:
     start: int
     end: int
     codes: tuple[str, ...]
-    kind: str  # name adj people seat org person territory collective pronoun we
+    kind: str  # name adj people seat city org person territory collective pronoun we
     text: str
     person: str | None = None
     prev: str = ""        # the lowercased word right before
@@ -173,6 +173,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         m.modifier = True  # "the Baku-Tbilisi-Ceyhan pipeline": a route named for its cities
     if re.match(r"\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(vocab.grammar["company_words"]) + r")\b", after):
         m.modifier = True  # "Azerbaijan Airlines", "Kazakhstan Temir Zholy Railways": a company
+    if m.kind == "city":
+        m.actor_ok = False  # "visited Samarkand": a place of the state, never the state acting
     if m.kind in ("adj", "people"):
         following = re.match(r"(?:\s+[A-Z][\w-]*)*\s+([a-z-]+)", after)
         gov = set(vocab.grammar["government_nouns"])

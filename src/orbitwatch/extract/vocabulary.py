@@ -72,7 +72,7 @@ class Entry:
     """What a surface form denotes: codes, a kind, and for people their terms."""
 
     codes: tuple[str, ...]
-    kind: str  # name, adj, people, seat, org, person
+    kind: str  # name, adj, people, seat, city, org, person
     terms: tuple[Term, ...] = ()
 
 
@@ -155,7 +155,7 @@ def _strip_article(form: str) -> str:
     return form[4:] if form.lower().startswith("the ") else form
 
 
-_PRIORITY = {"name": 3, "org": 3, "seat": 3, "adj": 2, "people": 1, "person": 0}
+_PRIORITY = {"name": 3, "org": 3, "seat": 3, "adj": 2, "people": 1, "city": 1, "person": 0}
 
 
 def _add(vocab: Vocabulary, form: str, entry: Entry) -> None:
@@ -177,7 +177,7 @@ def _load_states(vocab: Vocabulary) -> None:
         code = row["code"].strip()
         vocab.names[code] = row["name"].strip()
         for col, kind in (("adjectives", "adj"), ("demonyms", "people"), ("seats", "seat"),
-                          ("aliases", "name"), ("name", "name")):
+                          ("aliases", "name"), ("name", "name"), ("cities", "city")):
             for form in _split(row.get(col)):
                 _add(vocab, form, Entry((code,), kind))
 
