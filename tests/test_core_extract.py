@@ -107,6 +107,46 @@ def test_extract_sanctions_compliance_is_cooperation_with_the_imposer():
     assert got == {("KAZ", "WST", "COOPERATE", 1)}
 
 
+def test_extract_writers_we_outside_quotes_names_no_state():
+    text = ('We spoke with a senior official of the Kazakh foreign ministry about Moscow. '
+            '"Since 2023 we have applied the restrictions the European Union placed on such goods," he said.')
+    got = keys(text)
+    assert not any(a == "KAZ" and t == "RUS" for a, t, _, _ in got)  # "we spoke with" is the journalist
+
+
+def test_extract_pronoun_and_name_coordinate_and_he_is_the_subject():
+    got = keys("Tokayev hosted Xi Jinping in Astana, and a year later he and the other four Central Asian "
+               "presidents met Joe Biden in New York.")
+    assert {(c, "USA", "CONSULT", 1) for c in C5} <= got
+    assert ("CHN", "USA", "CONSULT", 1) not in got
+
+
+def test_extract_passive_with_people_as_undergoers():
+    assert keys("Thousands of Tajik nationals were expelled by Russian courts in 2024.", "2025-01-10") == \
+        {("RUS", "TJK", "COERCE", -1)}
+
+
+def test_extract_reaction_drawn_from_a_state_is_that_states_act():
+    assert keys("Kazakhstan's decision to join the partner programme drew praise from Moscow.") == \
+        {("RUS", "KAZ", "SUPPORT", 1)}
+
+
+def test_extract_the_state_behind_a_led_thing_is_the_target_unless_the_thing_is_named():
+    assert keys("Kyrgyzstan declined to join a Russian-led statement on Ukraine.") == {("KGZ", "RUS", "REJECT", -1)}
+    assert keys("Uzbekistan refused to join the Russian-led Eurasian Economic Union.") == \
+        {("UZB", "EAEU", "REJECT", -1)}
+
+
+def test_extract_a_visit_to_a_city_is_a_visit_to_its_state():
+    assert ("DEU", "UZB", "CONSULT", 1) in keys("Chancellor Olaf Scholz visited Samarkand in September 2024.",
+                                                 "2024-10-01")
+
+
+def test_extract_romanised_spellings_of_a_leader_are_one_person():
+    for name in ("Serdar Berdimuhamedov", "Serdar Berdymukhamedov", "Serdar Berdimuhamedow"):
+        assert keys(f"{name} paid a state visit to Beijing in January 2023.") == {("TKM", "CHN", "CONSULT", 1)}
+
+
 def test_extract_offsets_and_confidence():
     doc, recs = run("Turkey and Armenia held talks in Vienna. Russia criticised the talks.")
     assert recs

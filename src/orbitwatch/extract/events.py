@@ -156,7 +156,10 @@ def _cut_relative_subject(view: SentenceView, hit: Hit) -> Group | None:
 
 def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> bool:
     h = g.head
-    if h.modifier or (actor is not None and set(g.codes) <= set(actor.codes)):
+    if h.modifier and not (h.leads and 0 <= g.start - hit.end <= 30
+                           and not any(0 < o.start - g.end <= 6 for o in view.groups)):
+        return False  # "Moscow-backed separatists" (but "declined to join a Russian-led statement")
+    if actor is not None and set(g.codes) <= set(actor.codes):
         return False
     adjacent = not view.text[hit.end:g.start].strip()
     if h.anaphor and h.gov in view.vocab.grammar["adjunct_prepositions"] \
@@ -417,6 +420,11 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         return praised, target, fallback
     if t.needs_by:
         return _by_agents(view, hit), None, False
+    if t.agent_after:  # "Kazakhstan's decision drew praise from Moscow"
+        agent = next((g for g in view.groups if g.start >= hit.end - len(t.agent_after) - 1
+                      and g.head.gov == t.agent_after), None)
+        subject = main_subject(view) or next((g for g in view.groups if g.end <= hit.start), None)
+        return (agent, subject, False) if agent is not None and subject is not None else (None, None, False)
     if t.target == "nominal":
         mod, target = _nominal(view, hit)
         if mod is not None:

@@ -39,6 +39,7 @@ class Mention:
     next: str = ""        # the lowercased word right after
     modifier: bool = False  # "Moscow-led", "pro-Kremlin": describes something else
     anti: bool = False      # "anti-Russian": the state is acted against
+    leads: bool = False     # "a Russian-led statement": the state behind the thing named
     actor_ok: bool = True
     in_paren: bool = False
     anaphor: str | None = None
@@ -156,6 +157,7 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     m.modifier = bool(re.match(r"-(?:led|backed|based|brokered|sponsored|made|built|born|controlled|dominated|friendly|leaning|oriented|centric)\b", after)) \
         or prev in ("pro-", "pro") or text[max(0, m.start - 4):m.start].lower().endswith("pro-")
     m.anti = text[max(0, m.start - 5):m.start].lower().endswith("anti-")
+    m.leads = bool(re.match(r"-(?:led|backed|sponsored|brokered|drafted|proposed|dominated)\b", after))
     m.in_paren = text.count("(", 0, m.start) > text.count(")", 0, m.start)
     if not text[:m.start].strip() and m.text.isupper() and re.match(r"\s*(?:\([^)]*\)\s*)?[-–—:]", after):
         m.modifier = True  # a dateline ("MOSCOW - ..."): where the story was filed

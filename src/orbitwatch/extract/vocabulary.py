@@ -98,6 +98,7 @@ class Trigger:
     adjacent: bool = False  # the object must follow the trigger directly
     default_target: str | None = None  # when the text names none ("complies with sanctions": WST)
     fallback: str | None = None  # "organisation": the one last mentioned
+    agent_after: str | None = None  # "drew praise from X": X acts, the subject undergoes
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             reverse=t.get("reverse"), background=bool(t.get("background", False)),
             cues=cues(t["pattern"]), intra=bool(t.get("intra", True)), mutual=bool(t.get("mutual", False)),
             adjacent=bool(t.get("adjacent", False)), default_target=t.get("default_target"),
-            fallback=t.get("fallback"),
+            fallback=t.get("fallback"), agent_after=t.get("agent_after"),
         ))
     vocab.triggers = tuple(triggers)
     col = tomllib.loads(_read("collectives.toml"))
