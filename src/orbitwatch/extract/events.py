@@ -339,7 +339,9 @@ def _own_statement(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     for m in re.finditer(r"[\w’']+", view.text):
         if m.group(0).lower() not in verbs:
             continue
-        near = [g for g in view.groups if 0 <= m.start() - g.end <= 60 or 0 <= g.start - m.end() <= 30]
+        near = [g for g in view.groups if (0 <= m.start() - g.end <= 60 or 0 <= g.start - m.end() <= 30)
+                and not _is_object(g, view.vocab) and g.start != actor.start]
+        # neither "aid to Ukraine, the prime minister said" nor the actor itself is the speaker
         if any(set(g.codes) & set(actor.codes) for g in near):
             return True
         if not near and _unnamed_official(view, m.start()):
