@@ -147,6 +147,18 @@ def test_extract_romanised_spellings_of_a_leader_are_one_person():
         assert keys(f"{name} paid a state visit to Beijing in January 2023.") == {("TKM", "CHN", "CONSULT", 1)}
 
 
+def test_extract_an_act_named_as_a_noun_takes_its_agent_from_by():
+    assert keys("The expulsion of two Russian diplomats by Georgia drew a sharp response from the Kremlin.") == \
+        {("GEO", "RUS", "COERCE", -1), ("RUS", "GEO", "ACCUSE", -1)}
+    assert keys("The Netherlands condemned Russia's expulsion of its diplomats.") == {("NLD", "RUS", "ACCUSE", -1)}
+
+
+def test_extract_wider_verbs_of_agreement_and_refusal():
+    assert keys("Turkmenistan sealed an agreement with Turkey on gas swaps.") == {("TKM", "TUR", "AGREE", 1)}
+    assert keys("Armenia snubbed the CSTO summit in Minsk.") == {("ARM", "CSTO", "REJECT", -1)}
+    assert keys("Kazakhstan pulled out of a CIS agreement on the interstate bank.") == {("KAZ", "CIS", "RETREAT", -1)}
+
+
 def test_extract_offsets_and_confidence():
     doc, recs = run("Turkey and Armenia held talks in Vienna. Russia criticised the talks.")
     assert recs

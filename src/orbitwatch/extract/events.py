@@ -284,6 +284,32 @@ def is_passive(view: SentenceView, hit: Hit, actor: Group) -> bool:
     return bool(reduced or _PASSIVE.search(view.text[actor.end:hit.start]))
 
 
+_NOUN_OF = re.compile(r"\s+of\b")
+
+
+def _content_noun(view: SentenceView, hit: Hit) -> bool:
+    """"condemned Russia's expulsion of its diplomats": an act named as a noun
+    in the object of another event is what that event is about."""
+    word = view.text[hit.start:hit.end].split()[0].lower()
+    if not word.endswith(("ion", "ions")) or not _NOUN_OF.match(view.text[hit.end:]):
+        return False
+    lo, _ = view.scope(hit.start)
+    return any(lo <= h.start and h.end <= hit.start and not re.search(r"[,;]", view.text[h.end:hit.start])
+               for h in view.hits)
+
+
+def _nominal_by(view: SentenceView, hit: Hit) -> tuple[Group, Group] | None:
+    """(agent, undergoer) of an act named as a noun, "the expulsion of X by Y"."""
+    word = view.text[hit.start:hit.end].split()[0].lower()
+    if not word.endswith(("ion", "ions", "al", "als", "ment", "ments")) or not _NOUN_OF.match(view.text[hit.end:]):
+        return None
+    _, hi = clause_of(view.starts, hit.start, len(view.text))
+    after = [g for g in view.groups if hit.end <= g.start < hi]
+    agent = next((g for g in after if g.head.gov == "by"), None)
+    undergoer = next((g for g in after if agent is not None and g.end <= agent.start), None)
+    return (agent, undergoer) if agent is not None and undergoer is not None else None
+
+
 def _passive_undergoer(view: SentenceView, hit: Hit) -> Group | None:
     """The group before "were expelled by ...", also when it names people
     rather than a state ("Tajik nationals"): it is the target."""
@@ -425,7 +451,9 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
     if t.agent_after:  # "Kazakhstan's decision drew praise from Moscow"
         agent = next((g for g in view.groups if g.start >= hit.end - len(t.agent_after) - 1
                       and g.head.gov == t.agent_after), None)
-        subject = main_subject(view) or next((g for g in view.groups if g.end <= hit.start), None)
+        before = [g for g in view.groups if g.end <= hit.start]
+        subject = next((g for g in before if g.head.gov == "by"), None) or main_subject(view) \
+            or (before[0] if before else None)  # "the expulsion of X by Georgia drew a response"
         return (agent, subject, False) if agent is not None and subject is not None else (None, None, False)
     if t.target == "nominal":
         mod, target = _nominal(view, hit)
@@ -443,6 +471,9 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
             if target is None:
                 target, fallback = find_target(view, hit, actor)
             return actor, target, fallback
+    nominal = _nominal_by(view, hit)
+    if nominal is not None:  # "the expulsion of two Russian diplomats by Georgia"
+        return nominal[0], nominal[1], False
     actor, borrowed = find_actor(view, hit)
     if actor is None:
         undergoer = _passive_undergoer(view, hit)
@@ -513,7 +544,7 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     t = hit.trigger
     if t.background and in_background(view, hit) and not _dated(view, hit):
         return []
-    if modifier_use(view, hit):
+    if modifier_use(view, hit) or _content_noun(view, hit):
         return []
     actor, target, fallback = _parties(view, hit)
     if actor is None:
