@@ -159,6 +159,14 @@ def test_extract_wider_verbs_of_agreement_and_refusal():
     assert keys("Kazakhstan pulled out of a CIS agreement on the interstate bank.") == {("KAZ", "CIS", "RETREAT", -1)}
 
 
+def test_extract_interview_answers_speak_for_the_interviewee_and_questions_for_nobody():
+    text = ("We spoke to a senior Uzbek diplomat in Tashkent.\n\n"
+            "Q: Have we signed anything with Moscow?\n\n"
+            "A: We signed a strategic partnership agreement with Russia in 2022.\n\n"
+            "We thank the diplomat for the conversation with China in mind.")
+    assert keys(text, "2024-05-01") == {("UZB", "RUS", "AGREE", 1)}
+
+
 def test_extract_offsets_and_confidence():
     doc, recs = run("Turkey and Armenia held talks in Vienna. Russia criticised the talks.")
     assert recs

@@ -24,6 +24,8 @@ __all__ = ["extract", "extractor_name", "EXTRACTOR", "load_vocabulary", "Parser"
 
 EXTRACTOR = "orbitwatch.rules.v1"
 _QUOTE = re.compile(r"[“”\"]")
+_ANSWER = re.compile(r"\s*(?:A|Answer)\s*[:.–—-]\s", re.I)  # "A: We signed ..." in a question-and-answer interview
+_QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.–—-]\s", re.I)
 
 
 def _skip_sentence(text: str, vocab: Vocabulary) -> bool:
@@ -89,7 +91,11 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
     dates = [d for d in find_dates(text, doc.published)  # an event is not reported before it happens
              if not doc.published or d[2] <= doc.published[:len(d[2])]]
     mentions = find_mentions(text, vocab, dates, doc.published)
-    spans = _quoted(text, ctx.open_quote)
+    if _ANSWER.match(text):
+        ctx.answer = True  # an interview's answer: its "we" is the interviewee's
+    elif _QUESTION.match(text):
+        ctx.answer = False
+    spans = [(-1, len(text))] if ctx.answer else _quoted(text, ctx.open_quote)
     speaker = _speaker(text, mentions, vocab, spans)
     mentions = _resolve(mentions, ctx, speaker, spans)
     if spans:
@@ -180,6 +186,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None, parser: Parser | Non
     for sent in split_sentences(doc.text):
         if "\n\n" in doc.text[prev_end:sent.start] or "\n\r\n" in doc.text[prev_end:sent.start]:
             scene = None
+            ctx.answer = False
         prev_end = sent.end
         found = [c for c in _sentence(sent, doc, vocab, ctx, parser) if c.actor != c.target]
         scene = next((c.date for c in reversed(found) if c.date), scene)

@@ -30,6 +30,7 @@ class Discourse:
     history: list[tuple[str, ...]] = field(default_factory=list)
     voice: tuple[str, ...] = ()  # who speaks the current quote ("we", "our")
     open_quote: bool = False  # the last sentence left a quotation open
+    answer: bool = False  # inside an interview's answer ("A: ...") until the paragraph ends
 
     def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...]) -> tuple[str, ...]:
         """Codes an anaphoric mention stands for, preferring this sentence's own."""
