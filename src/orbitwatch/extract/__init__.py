@@ -93,10 +93,11 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
     mentions = find_mentions(text, vocab, dates, doc.published)
     if _ANSWER.match(text):
         ctx.answer = True  # an interview's answer: its "we" is the interviewee's
+        ctx.interviewee = ctx.interviewee or ctx.official or ctx.singular
     elif _QUESTION.match(text):
         ctx.answer = False
     spans = [(-1, len(text))] if ctx.answer else _quoted(text, ctx.open_quote)
-    speaker = _speaker(text, mentions, vocab, spans)
+    speaker = ctx.interviewee if ctx.answer else _speaker(text, mentions, vocab, spans)
     mentions = _resolve(mentions, ctx, speaker, spans)
     if spans:
         ctx.voice = speaker or ctx.voice or ctx.singular  # the quote's speaker, for its "we"

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from ..records import ORGANISATIONS
 from .mentions import Group, Mention
 
+_OFFICIALS = frozenset({"diplomat", "official", "minister", "ambassador", "envoy", "spokesman",
+                        "spokeswoman", "spokesperson", "negotiator", "adviser", "advisor", "deputy"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 _COUNT = re.compile(r"\b(two|three|four|five|six|both)\b", re.I)
 
@@ -31,6 +33,8 @@ class Discourse:
     voice: tuple[str, ...] = ()  # who speaks the current quote ("we", "our")
     open_quote: bool = False  # the last sentence left a quotation open
     answer: bool = False  # inside an interview's answer ("A: ...") until the paragraph ends
+    interviewee: tuple[str, ...] = ()  # whose "we" the answers are
+    official: tuple[str, ...] = ()  # the state of the last official named ("a senior Uzbek diplomat")
 
     def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...]) -> tuple[str, ...]:
         """Codes an anaphoric mention stands for, preferring this sentence's own."""
@@ -74,6 +78,8 @@ class Discourse:
         """Update after a sentence: its subject, its groups, its meeting's parties."""
         for g in groups:
             codes = g.codes
+            if g.head.kind == "adj" and g.head.next in _OFFICIALS and len(codes) == 1:
+                self.official = codes
             if len(codes) >= 2:
                 self.history.append(codes)
                 if g.head.actor_ok:

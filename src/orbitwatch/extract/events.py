@@ -434,6 +434,7 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
     return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]
 
 
+_EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)\b", re.I)
 _NOUN_USE = re.compile(r"(?:\b(?:the|a|an|of|new|its|their|western|us|eu)\s+$)", re.I)
 
 
@@ -565,7 +566,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
         free = [d for d in view.dates if view.embedding(d[0]) is None]
         date = nearest_date(free, 0, len(view.text), hit.start)
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
-    coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=t.mutual)
+    mutual = t.mutual or bool(_EACH_OTHER.match(view.text[hit.end:]))  # "pounded each other"
+    coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=mutual)
     if not coded and target is None and t.fallback == "organisation" and view.last_org \
             and view.last_org not in actor.codes:
         coded = [(a, view.last_org) for a in actor.codes]
