@@ -12,6 +12,8 @@ from .mentions import Group, Mention
 
 _OFFICIALS = frozenset({"diplomat", "official", "minister", "ambassador", "envoy", "spokesman",
                         "spokeswoman", "spokesperson", "negotiator", "adviser", "advisor", "deputy"})
+_GOVERNED = frozenset({"as", "with", "beside", "by", "to", "from", "for", "than", "like", "against", "of"})
+_ORG_KINDS = {"alliance": frozenset({"CSTO", "NATO"}), "union": frozenset({"EU", "EAEU"})}
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 _COUNT = re.compile(r"\b(two|three|four|five|six|both)\b", re.I)
 
@@ -41,7 +43,8 @@ class Discourse:
         if m.anaphor == "speaker":
             return speaker or self.voice or self.singular
         if m.anaphor == "singular":
-            people = [x for x in local if x.end <= m.start and x.kind == "person" and x.codes]
+            people = [x for x in local if x.end <= m.start and x.kind == "person" and x.codes
+                      and x.gov not in _GOVERNED]  # "sitting beside Putin, he said": not Putin
             if people and m.text.lower() in ("he", "she"):
                 return people[0].codes  # "Putin flew to Ashgabat, where he met ...": the subject first
             states = [x for x in local if x.end <= m.start and len(x.codes) == 1 and x.actor_ok
@@ -58,7 +61,9 @@ class Discourse:
         if m.anaphor == "org":
             orgs = [c for c in self.recent if c in ORGANISATIONS] + \
                 [c for codes in earlier for c in codes if c in ORGANISATIONS]
-            return (orgs[-1],) if orgs else ()
+            kinds = next((v for k, v in _ORG_KINDS.items() if k in m.text.lower()), None)
+            fitting = [c for c in orgs if kinds is None or c in kinds]  # "the alliance" is no trade union
+            return (fitting[-1],) if fitting else ()
         size = _count(m.text)
         candidates = self.history + earlier
         if size:

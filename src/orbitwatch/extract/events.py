@@ -124,7 +124,7 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     before = [g for g in view.groups if g.end <= hit.start and view.visible(g, hit.start)]
     inside = [g for g in before if g.start >= lo and _subject_ok(g, view)]
     if inside:
-        return inside[0], False
+        return _reported_subject(view, inside, hit), False
     emb = view.embedding(hit.start)
     if emb and emb[2] in ("which", "who", "whose"):
         named = [g for g in view.groups if g.end <= emb[0] and g.head.actor_ok and not g.head.modifier]
@@ -141,6 +141,18 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     if earlier:
         return earlier[0], False
     return _cut_relative_subject(view, hit), True
+
+
+def _reported_subject(view: SentenceView, inside: list[Group], hit: Hit) -> Group:
+    """"he said Kazakhstan would not recognise": the subject of the reported
+    clause, the first group after the last speech verb before the trigger."""
+    verbs = view.vocab.grammar["clause_verbs"]
+    for m in reversed(list(re.finditer(r"[\w’']+", view.text[inside[0].end:hit.start]))):
+        if m.group(0).lower() in verbs:
+            pos = inside[0].end + m.end()
+            after = [g for g in inside if g.start >= pos]
+            return after[0] if after else inside[0]
+    return inside[0]
 
 
 def _cut_relative_subject(view: SentenceView, hit: Hit) -> Group | None:
