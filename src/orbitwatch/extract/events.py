@@ -493,6 +493,8 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         if undergoer is not None:  # "Tajik nationals were expelled by Russian courts"
             agents = _by_agents(view, hit)
             return (agents, undergoer, False) if agents is not None else (None, None, False)
+        if _PASSIVE.search(view.text[max(0, hit.start - 30):hit.start]) and re.match(r"\s+by\b", view.text[hit.end:]):
+            return _by_agents(view, hit), None, False  # "a memorandum was signed by the Russian and Turkish ministers"
     if actor is not None and is_passive(view, hit, actor):
         agents = _by_agents(view, hit)  # "Westerners are invited to ...": the subject undergoes it
         return (agents, actor, False) if agents is not None else (None, None, False)
