@@ -355,7 +355,9 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
     lo, _ = view.scope(hit.start)
     if actor is not None and lo <= actor.end <= hit.start:
         lo = actor.end
-    window = view.words(lo, hit.start)[-4:]
+    text = "".join(" " if any(a <= i < b for a, b, _ in view.dates) else ch
+                   for i, ch in enumerate(view.text[lo:hit.start], lo))  # "in May 2023" holds no modal
+    window = [w.lower() for w in _WORD.findall(text)][-4:]
     g = view.vocab.grammar
     if any(w in g["modals"] for w in window):
         if any(w in g["standing"] for w in window):
