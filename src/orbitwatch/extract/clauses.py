@@ -40,7 +40,7 @@ def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.
     finite = r"(?:[\w'’-]+\s+){0,4}?(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b"
     return re.compile(
         rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"
-        rf"|(?<=\s)(?:after|before|when|because|although|though|until|once)\s+{finite}[^,;:]*", re.I
+        rf"|(?<=\s)(?:after|before|when|because|although|though|until|once|since)\s+{finite}[^,;:]*", re.I
     )
 
 

@@ -47,8 +47,14 @@ class Discourse:
                       and x.gov not in _GOVERNED]  # "sitting beside Putin, he said": not Putin
             if people and m.text.lower() in ("he", "she"):
                 return people[0].codes  # "Putin flew to Ashgabat, where he met ...": the subject first
+            if m.text.lower().startswith(("his ", "her ")):  # "he said his country had": his, not Minsk's
+                owners = [x for x in local if x.end <= m.start and x.codes
+                          and (x.kind == "person" or x.text.lower() in ("he", "she"))]
+                if owners:
+                    return owners[-1].codes
             states = [x for x in local if x.end <= m.start and len(x.codes) == 1 and x.actor_ok
-                      and x.kind in ("name", "seat", "adj") and not x.anaphor]
+                      and x.kind in ("name", "seat", "adj") and not x.anaphor and x.gov not in _GOVERNED
+                      and x.gov not in ("in", "at")]
             if states and m.text.lower() not in ("he", "she"):
                 return states[0].codes  # "Armenia cancelled the drills in the country"
             return self.singular

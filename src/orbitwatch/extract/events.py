@@ -187,6 +187,9 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
             not hit.trigger.locative or (h.kind == "adj" and h.next in view.vocab.grammar["place_nouns"])
             or set(view.words(hit.end, g.start)) & set(view.vocab.grammar["non_state_nouns"])):
         return False  # "struck targets in Lebanon", not "killed militants near the Afghan border"
+    if hit.trigger.type in ("COOPERATE", "CONSULT", "AGREE") \
+            and re.search(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", view.text[max(0, g.start - 30):g.start]):
+        return False  # "drills near its border with Azerbaijan": a place, not a partner
     if h.gov == "from" and hit.trigger.target == "object" \
             and any(w.endswith("ed") for w in view.words(max(hit.end, g.start - 25), g.start)[-3:]):
         return False  # "intercepted a drone launched from Yemen": where it came from

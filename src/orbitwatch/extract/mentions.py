@@ -171,6 +171,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         m.gov = "of"  # "the new government in Kabul" is Afghanistan's, not a place
     if prev == "capital" or (prev == "," and prev2 == "capital"):
         m.prev = m.gov = "in"  # "in his capital, Tashkent," is a place
+    if m.kind == "seat" and prev in ("the", "a") and m.next in _PLACE_NAMED:
+        m.modifier = True  # "the Washington meeting", "the Minsk agreements": named for the place
     if _route_name(text, m):
         m.modifier = True  # "the Baku-Tbilisi-Ceyhan pipeline": a route named for its cities
     if re.match(r"\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(vocab.grammar["company_words"]) + r")\b", after):
@@ -187,6 +189,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     return m
 
 
+_PLACE_NAMED = frozenset({"meeting", "summit", "talks", "agreement", "agreements", "declaration", "format",
+                          "process", "accords", "protocol", "conference", "forum", "group", "statement"})
 _CHAIN = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*){2,}")
 
 
