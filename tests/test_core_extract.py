@@ -167,6 +167,15 @@ def test_extract_interview_answers_speak_for_the_interviewee_and_questions_for_n
     assert keys(text, "2024-05-01") == {("UZB", "RUS", "AGREE", 1)}
 
 
+def test_extract_a_partner_named_ours_is_supported_by_the_speaker():
+    assert keys('"China is our strategic partner," the Kazakh foreign minister said.') == {("KAZ", "CHN", "SUPPORT", 1)}
+
+
+def test_extract_the_month_may_is_no_modal():
+    assert ("CHN", "KAZ", "AID", 1) in keys("Xi Jinping hosted the five Central Asian presidents in Xi'an in May 2023 "
+                                            "and pledged 26 billion yuan in aid to their countries.", "2023-06-01")
+
+
 def test_extract_offsets_and_confidence():
     doc, recs = run("Turkey and Armenia held talks in Vienna. Russia criticised the talks.")
     assert recs

@@ -468,6 +468,10 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         return praised, target, fallback
     if t.needs_by:
         return _by_agents(view, hit), None, False
+    if t.swap:  # "Russia is our ally": we support Russia
+        subject, _ = find_actor(view, hit)
+        agent = next((g for g in view.groups if 0 <= g.start - hit.end <= 12), None)
+        return (agent, subject, False) if agent is not None and subject is not None else (None, None, False)
     if t.agent_after:  # "Kazakhstan's decision drew praise from Moscow"
         agent = next((g for g in view.groups if g.start >= hit.end - len(t.agent_after) - 1
                       and g.head.gov == t.agent_after), None)

@@ -99,6 +99,7 @@ class Trigger:
     default_target: str | None = None  # when the text names none ("complies with sanctions": WST)
     fallback: str | None = None  # "organisation": the one last mentioned
     agent_after: str | None = None  # "drew praise from X": X acts, the subject undergoes
+    swap: bool = False  # "Russia is our ally": the group after the trigger acts on the subject
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             reverse=t.get("reverse"), background=bool(t.get("background", False)),
             cues=cues(t["pattern"]), intra=bool(t.get("intra", True)), mutual=bool(t.get("mutual", False)),
             adjacent=bool(t.get("adjacent", False)), default_target=t.get("default_target"),
-            fallback=t.get("fallback"), agent_after=t.get("agent_after"),
+            fallback=t.get("fallback"), agent_after=t.get("agent_after"), swap=bool(t.get("swap", False)),
         ))
     vocab.triggers = tuple(triggers)
     col = tomllib.loads(_read("collectives.toml"))
