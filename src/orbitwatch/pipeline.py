@@ -9,7 +9,7 @@ from .canonical import link
 from .extract import Parser, extract, extractor_name
 from .extract.claims import read_claims
 from .ingest import Document, IngestError, iter_documents
-from .store import Store
+from .store import Correction, Store
 
 
 @dataclass
@@ -61,6 +61,14 @@ def ingest_paths(paths: Iterable[str], store: Store, *, parser: Parser | None = 
 def claims_dataset(doc_id: str) -> str:
     """The dataset name under which a document's claims are stored."""
     return f"claims:{doc_id}"
+
+
+def apply_correction(store: Store, correction: Correction) -> dict:
+    """Log a person's correction, then re-link canonical events so that the
+    index and the verdicts use the corrected records."""
+    entry = store.correct(correction)
+    relink(store)
+    return entry
 
 
 def relink(store: Store) -> int:

@@ -94,9 +94,10 @@ def _literal(v) -> str:
 
 
 ROWS_TABLE = "signal_rows"
+MACHINE_ROWS_TABLE = "signal_rows_machine"
 
 
-def rows_sql(weights: Weights) -> str:
+def rows_sql(weights: Weights, machine: bool = False) -> str:
     """The index's rows, one per canonical event, state side and power (and
     one per further source of a merged event, with no weight): canonical
     events merged from their reports (majority stance and channel, first
@@ -115,7 +116,7 @@ def rows_sql(weights: Weights) -> str:
         SELECT e.id, c.canonical_id AS canon, e.actor, e.target, e.type, e.stance,
                e.channel, coalesce(e.date, d.published) AS day,
                coalesce(e.confidence, 1.0) AS conf, e.doc_id
-        FROM events e JOIN documents d ON d.id = e.doc_id
+        FROM {"events" if machine else "events_corrected"} e JOIN documents d ON d.id = e.doc_id
         LEFT JOIN canonical c ON c.event_id = e.id
     ), multi AS (
         SELECT canonical_id AS cid FROM canonical GROUP BY canonical_id HAVING count(*) > 1
@@ -153,7 +154,7 @@ def rows_key(weights: Weights) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def signal_sql(period: str, where: str) -> str:
+def signal_sql(period: str, where: str, table: str = ROWS_TABLE) -> str:
     """Sums per state, power, channel (and over all channels) and period. A
     merged event's further sources carry no weight and count as no event."""
     per = _ROW_PERIOD[period]
@@ -161,7 +162,7 @@ def signal_sql(period: str, where: str) -> str:
     SELECT state, power, coalesce(channel, 'all') AS channel, {per} AS period,
            sum(greatest(x, 0)) AS closer, sum(greatest(-x, 0)) AS away,
            count_if(lead) AS events, count(DISTINCT doc) AS sources
-    FROM {ROWS_TABLE} WHERE {per} IS NOT NULL {where}
+    FROM {table} WHERE {per} IS NOT NULL {where}
     GROUP BY GROUPING SETS ((state, power, channel, {per}), (state, power, {per}))
     ORDER BY state, power, channel, period
     """
@@ -183,21 +184,23 @@ def _filters(state: str | None, power: str | None, since: str | None, until: str
     return "".join(" AND " + w for w in where), params
 
 
-def refresh(store, weights: Weights | None = None) -> bool:
+def refresh(store, weights: Weights | None = None, machine: bool = False) -> bool:
     """Bring the index's derived rows up to date; True when they were rebuilt."""
     weights = weights or load_weights()
-    return store.derive(ROWS_TABLE, rows_sql(weights), rows_key(weights))
+    return store.derive(MACHINE_ROWS_TABLE if machine else ROWS_TABLE, rows_sql(weights, machine), rows_key(weights))
 
 
 def signals(store, state: str | None = None, power: str | None = None, period: str = "all",
-            since: str | None = None, until: str | None = None, weights: Weights | None = None) -> list[Signal]:
-    """Scores per state, power, channel (and ``all`` channels) and period."""
+            since: str | None = None, until: str | None = None, weights: Weights | None = None,
+            machine: bool = False) -> list[Signal]:
+    """Scores per state, power, channel (and ``all`` channels) and period, from
+    the corrected records (or the machine's, with ``machine``)."""
     if period not in PERIODS:
         raise ValueError(f"period {period!r} is not one of {', '.join(PERIODS)}")
     weights = weights or load_weights()
-    refresh(store, weights)
+    refresh(store, weights, machine)
     where, params = _filters(state, power, since, until)
-    rows = store.query(signal_sql(period, where), params)
+    rows = store.query(signal_sql(period, where, MACHINE_ROWS_TABLE if machine else ROWS_TABLE), params)
     if not rows:
         return []
     closer = np.array([r[4] for r in rows], dtype=float)

@@ -95,25 +95,26 @@ def _row(state, power, channel, sig, sig_dir, moves, struct_dir, records, weight
 
 
 def pair_events(store, pairs, weights: Weights, since: str | None = None,
-                until: str | None = None) -> dict[tuple[str, str], list[EventRecord]]:
+                until: str | None = None, machine: bool = False) -> dict[tuple[str, str], list[EventRecord]]:
     """Stored records of each (state, power) pair, organisations counted for
     their powers; the store is read once per state."""
     by_state: dict[str, list[EventRecord]] = {}
     out = {}
     for s, p in pairs:
         if s not in by_state:
-            by_state[s] = store.events(EventQuery(state=s, since=since, until=until))
+            by_state[s] = store.events(EventQuery(state=s, since=since, until=until, machine=machine))
         codes = set(weights.powers.get(p, (p,)))
         out[(s, p)] = [r for r in by_state[s] if ({r.actor, r.target} - {s}) & codes]
     return out
 
 
 def verdicts(store, state: str | None = None, power: str | None = None, since: str | None = None,
-             until: str | None = None, weights: Weights | None = None) -> list[dict]:
+             until: str | None = None, weights: Weights | None = None, machine: bool = False) -> list[dict]:
     """One verdict per state, power and channel, and one ``overall``."""
     weights = weights or load_weights()
     sigs = {(s.state, s.power, s.channel): s
-            for s in signals(store, state=state, power=power, since=since, until=until, weights=weights)}
+            for s in signals(store, state=state, power=power, since=since, until=until, weights=weights,
+                             machine=machine)}
     pairs = {(s, p) for s, p, _ in sigs}
     powers = [power] if power else list(weights.powers)
     obs_by_pair: dict[tuple, list] = {}
@@ -123,7 +124,7 @@ def verdicts(store, state: str | None = None, power: str | None = None, since: s
             if not not_state and _in_window(o.period, since, until):
                 obs_by_pair.setdefault((o.state, p), []).append(o)
     pairs |= set(obs_by_pair)
-    events = pair_events(store, sorted(pairs), weights, since, until)
+    events = pair_events(store, sorted(pairs), weights, since, until, machine)
     out = []
     for s, p in sorted(pairs):
         records = events[(s, p)]

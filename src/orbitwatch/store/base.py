@@ -31,6 +31,38 @@ class EventQuery:
     channel: str | None = None
     doc: str | None = None
     limit: int | None = None
+    offset: int = 0
+    stance: int | None = None
+    text: str | None = None       # words that must occur in the evidence (case-insensitive)
+    review: str | None = None     # machine, confirmed, edited or added
+    machine: bool = False         # the machine's records, ignoring people's corrections
+    order: str = "date"           # date, or "confidence" (lowest first: the review queue)
+
+
+ACTIONS = ("confirm", "reject", "edit", "add")
+EDITABLE = ("actor", "target", "type", "stance", "channel", "date")
+
+
+class CorrectionError(ValueError):
+    """A correction that cannot be applied; the message says what is valid."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What a person does to one record, named by its key: the document and
+    the actor, target and type the machine (or the person who added it) gave."""
+
+    doc: str
+    actor: str
+    target: str
+    type: str
+    action: str
+    author: str
+    changes: dict | None = None   # for edit and add: new values of EDITABLE fields
+    reason: str | None = None
+    evidence: str | None = None   # for add: the sentence, with its offsets
+    start: int | None = None
+    end: int | None = None
 
 
 class Store(Protocol):
@@ -65,6 +97,16 @@ class Store(Protocol):
         """Keep table ``name`` equal to the rows of ``sql``: rebuilt when events
         or links changed since it was built, or when ``key`` (what the statement
         depends on besides the data, such as the weights) differs. True when rebuilt."""
+
+    def correct(self, correction: "Correction") -> dict:
+        """Append a person's correction to the audit log and return the entry
+        (id, who, when, before, after, why). Raises CorrectionError when the
+        record does not exist or the change is not valid."""
+
+    def corrections(self, doc: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+        """The audit log, newest first."""
+
+    def count_events(self, query: EventQuery = EventQuery()) -> int: ...
 
     def query(self, sql: str, params: list | None = None) -> list[tuple]:
         """Rows of a read-only analytic statement over the store's tables

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,7 +13,7 @@ from ..canonical import Report
 from ..indicators.observation import Observation
 from ..ingest.document import Document
 from ..records import EventRecord
-from .base import EventQuery
+from .base import ACTIONS, EDITABLE, Correction, CorrectionError, EventQuery
 from .migrations import MIGRATIONS
 
 _EVENT_COLUMNS = (
@@ -134,15 +135,78 @@ class DuckDBStore:
             EventRecord(doc=r[1], actor=r[3], target=r[4], type=r[5], stance=r[6], channel=r[7],
                         date=r[8], evidence=r[9], start=r[10], end=r[11], confidence=r[12],
                         person=r[13], extra={"id": r[0], "extractor": r[2],
-                                             "canonical": r[14] or r[0], "published": r[15]})
+                                             "canonical": r[14] or r[0], "published": r[15], "review": r[16],
+                                             "key": {"actor": r[17], "target": r[18], "type": r[19]}})
             for r in rows
         ]
+
+    def count_events(self, query: EventQuery = EventQuery()) -> int:
+        sql, params = _event_sql(query, count=True)
+        return self.con.execute(sql, params).fetchone()[0]
+
+    def correct(self, c: Correction) -> dict:
+        if c.action not in ACTIONS:
+            raise CorrectionError(f"unknown action {c.action!r}; valid: {', '.join(ACTIONS)}")
+        if not (c.author or "").strip():
+            raise CorrectionError("a correction needs its author")
+        before = self._current(c.doc, c.actor, c.target, c.type)
+        if c.action == "add":
+            if self.document(c.doc) is None:
+                raise CorrectionError(f"no document {c.doc!r}")
+            after = _added(c, self.document(c.doc).text)
+            key = (after["actor"], after["target"], after["type"])
+        else:
+            if before is None:
+                raise CorrectionError(f"no record {c.actor} -> {c.target} {c.type} in document {c.doc!r}")
+            after = None if c.action == "reject" else _edited(before, (c.changes or {}) if c.action == "edit" else {})
+            key = (c.actor, c.target, c.type)
+        now = _now()
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            row = self.con.execute(
+                "INSERT INTO corrections (doc_id, actor, target, type, action, new_actor, new_target, new_type, "
+                "new_stance, new_channel, new_date, evidence, start_offset, end_offset, author, reason, created_at, "
+                "before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [c.doc, *key, c.action, *(after[f] if after else None for f in EDITABLE),
+                 (after or before or {}).get("evidence"), (after or before or {}).get("start"),
+                 (after or before or {}).get("end"), c.author.strip(), c.reason, now,
+                 json.dumps(before, ensure_ascii=False) if before else None,
+                 json.dumps(after, ensure_ascii=False) if after else None]).fetchone()
+            self._changed()
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return {"id": row[0], "doc": c.doc, "key": dict(zip(("actor", "target", "type"), key)),
+                "action": c.action, "author": c.author.strip(), "reason": c.reason,
+                "created_at": now.isoformat(timespec="seconds"), "before": before, "after": after}
+
+    def _current(self, doc: str, actor: str, target: str, type_: str) -> dict | None:
+        """The record with this key as it stands now (corrections applied)."""
+        row = self.con.execute(
+            "SELECT actor, target, type, stance, channel, date, evidence, start_offset, end_offset "
+            "FROM events_corrected WHERE doc_id = ? AND key_actor = ? AND key_target = ? AND key_type = ?",
+            [doc, actor, target, type_]).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("actor", "target", "type", "stance", "channel", "date", "evidence", "start", "end"), row))
+
+    def corrections(self, doc: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+        where, params = ("WHERE doc_id = ?", [doc]) if doc else ("", [])
+        rows = self.con.execute(
+            f"SELECT id, doc_id, actor, target, type, action, author, reason, created_at, before, after "
+            f"FROM corrections {where} ORDER BY id DESC LIMIT ? OFFSET ?", params + [int(limit), int(offset)]
+        ).fetchall()
+        return [{"id": r[0], "doc": r[1], "key": {"actor": r[2], "target": r[3], "type": r[4]}, "action": r[5],
+                 "author": r[6], "reason": r[7], "created_at": r[8].isoformat(timespec="seconds"),
+                 "before": json.loads(r[9]) if r[9] else None, "after": json.loads(r[10]) if r[10] else None}
+                for r in rows]
 
     def reports(self) -> list[Report]:
         """Every stored record as the canonical linker needs it."""
         rows = self.con.execute(
             "SELECT e.id, e.doc_id, e.actor, e.target, e.type, e.date, d.published, e.evidence "
-            "FROM events e JOIN documents d ON d.id = e.doc_id ORDER BY e.id").fetchall()
+            "FROM events_corrected e JOIN documents d ON d.id = e.doc_id ORDER BY e.id").fetchall()
         return [Report(*r) for r in rows]
 
     def set_canonical(self, mapping: dict[str, str]) -> None:
@@ -241,7 +305,7 @@ class DuckDBStore:
         return counts
 
 
-def _event_sql(q: EventQuery) -> tuple[str, list]:
+def _event_sql(q: EventQuery, count: bool = False) -> tuple[str, list]:
     """SQL for an EventQuery; every value is a bound parameter."""
     where, params = [], []
     if q.state and q.power:
@@ -251,22 +315,68 @@ def _event_sql(q: EventQuery) -> tuple[str, list]:
         code = q.state or q.power
         where.append("(e.actor = ? OR e.target = ?)")
         params += [code, code]
-    for column, value in (("e.type", q.type), ("e.channel", q.channel), ("e.doc_id", q.doc)):
-        if value:
+    for column, value in (("e.type", q.type), ("e.channel", q.channel), ("e.doc_id", q.doc),
+                          ("e.stance", q.stance), ("e.review", None if q.machine else q.review)):
+        if value is not None and value != "":
             where.append(f"{column} = ?")
             params.append(value)
+    if q.text:
+        where.append("contains(lower(e.evidence), lower(?))")
+        params.append(q.text)
     when = "coalesce(e.date, d.published)"
     for value, op in ((q.since, ">="), (q.until, "<=")):
         if value:  # compared at the coarser of the two precisions
             n = f"least(length({when}), {len(value)})"
             where.append(f"{when} IS NOT NULL AND substr({when}, 1, {n}) {op} substr(?, 1, {n})")
             params.append(value)
-    sql = (
-        f"SELECT {', '.join('e.' + c.strip() for c in _EVENT_COLUMNS.split(','))}, c.canonical_id, d.published "
-        "FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN canonical c ON c.event_id = e.id"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY " + when + " NULLS LAST, e.doc_id, e.start_offset NULLS LAST, e.id"
-    )
+    source = ("(SELECT *, 'machine' AS review, actor AS key_actor, target AS key_target, type AS key_type "
+              "FROM events)" if q.machine else "events_corrected")
+    base = (f"FROM {source} e JOIN documents d ON d.id = e.doc_id LEFT JOIN canonical c ON c.event_id = e.id"
+            + (" WHERE " + " AND ".join(where) if where else ""))
+    if count:
+        return "SELECT count(*) " + base, params
+    order = ("coalesce(e.confidence, 1.0), e.id" if q.order == "confidence"
+             else when + " NULLS LAST, e.doc_id, e.start_offset NULLS LAST, e.id")
+    sql = (f"SELECT {', '.join('e.' + c.strip() for c in _EVENT_COLUMNS.split(','))}, c.canonical_id, d.published, "
+           f"e.review, e.key_actor, e.key_target, e.key_type " + base + " ORDER BY " + order)
     if q.limit:
-        sql += f" LIMIT {int(q.limit)}"
+        sql += f" LIMIT {int(q.limit)} OFFSET {int(q.offset)}"
     return sql, params
+
+
+def _edited(before: dict, changes: dict) -> dict:
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise CorrectionError(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+    after = {**before, **{k: v for k, v in changes.items()}}
+    return _valid(after)
+
+
+def _added(c: Correction, text: str) -> dict:
+    changes = c.changes or {}
+    missing = {"actor", "target", "type", "stance", "channel"} - set(changes)
+    if missing:
+        raise CorrectionError(f"a new record needs {', '.join(sorted(missing))}")
+    if c.start is None or c.end is None or not (0 <= c.start < c.end <= len(text)):
+        raise CorrectionError(f"a new record needs the span of its sentence (0 <= start < end <= {len(text)})")
+    after = {f: changes.get(f) for f in EDITABLE}
+    after.update(evidence=text[c.start:c.end], start=c.start, end=c.end)
+    return _valid(after)
+
+
+def _valid(rec: dict) -> dict:
+    """Check a corrected record against event record v1 (form values arrive as text)."""
+    try:
+        rec["stance"] = int(rec["stance"])
+    except (TypeError, ValueError):
+        raise CorrectionError(f"stance {rec.get('stance')!r} is not -1, 0 or 1") from None
+    rec["date"] = rec.get("date") or None
+    for code in ("actor", "target"):
+        rec[code] = (rec.get(code) or "").strip().upper()
+    try:
+        EventRecord.from_dict({"doc": "x", "evidence": rec.get("evidence") or "x", **{k: rec.get(k) for k in EDITABLE}})
+    except Exception as e:
+        raise CorrectionError(str(e)) from None
+    if rec["actor"] == rec["target"]:
+        raise CorrectionError("actor and target must differ")
+    return rec

@@ -67,3 +67,47 @@ MIGRATIONS.append(("0006_derived", """
     CREATE TABLE derived (name TEXT PRIMARY KEY, key TEXT NOT NULL, data_version BIGINT NOT NULL,
                           built_at TIMESTAMP NOT NULL)
 """))
+
+# Corrections by people: an append-only audit log. Each row says what a person
+# did to the record with key (doc_id, actor, target, type) and holds the whole
+# record as it stands after the change (new_*), so the latest row per key is
+# the corrected record. The machine's `events` are never overwritten; keys,
+# not event ids, tie a correction to its record, so it survives re-extraction.
+MIGRATIONS.append(("0007_corrections", """
+    CREATE SEQUENCE corrections_seq;
+    CREATE TABLE corrections (
+        id BIGINT PRIMARY KEY DEFAULT nextval('corrections_seq'),
+        doc_id TEXT NOT NULL, actor TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
+        action TEXT NOT NULL,
+        new_actor TEXT, new_target TEXT, new_type TEXT, new_stance INTEGER, new_channel TEXT, new_date TEXT,
+        evidence TEXT, start_offset INTEGER, end_offset INTEGER,
+        author TEXT NOT NULL, reason TEXT, created_at TIMESTAMP NOT NULL,
+        before TEXT, after TEXT
+    );
+    CREATE INDEX corrections_key ON corrections(doc_id, actor, target, type);
+    CREATE VIEW events_corrected AS
+    WITH latest AS (
+        SELECT * FROM corrections
+        QUALIFY row_number() OVER (PARTITION BY doc_id, actor, target, type ORDER BY id DESC) = 1
+    )
+    SELECT e.id, e.doc_id, e.extractor,
+           coalesce(l.new_actor, e.actor) AS actor, coalesce(l.new_target, e.target) AS target,
+           coalesce(l.new_type, e.type) AS type, coalesce(l.new_stance, e.stance) AS stance,
+           coalesce(l.new_channel, e.channel) AS channel,
+           CASE WHEN l.id IS NULL THEN e.date ELSE l.new_date END AS date,
+           e.evidence, e.start_offset, e.end_offset,
+           CASE WHEN l.id IS NULL THEN e.confidence ELSE 1.0 END AS confidence, e.person,
+           CASE WHEN l.id IS NULL THEN 'machine' WHEN l.action = 'confirm' THEN 'confirmed' ELSE 'edited' END
+               AS review, e.actor AS key_actor, e.target AS key_target, e.type AS key_type
+    FROM events e
+    LEFT JOIN latest l ON l.doc_id = e.doc_id AND l.actor = e.actor AND l.target = e.target AND l.type = e.type
+    WHERE l.action IS NULL OR l.action <> 'reject'
+    UNION ALL
+    SELECT 'p' || substr(md5(l.doc_id || '|' || l.actor || '|' || l.target || '|' || l.type), 1, 15),
+           l.doc_id, 'person:' || l.author, l.new_actor, l.new_target, l.new_type, l.new_stance, l.new_channel,
+           l.new_date, l.evidence, l.start_offset, l.end_offset, 1.0, NULL, 'added', l.actor, l.target, l.type
+    FROM latest l
+    WHERE l.action <> 'reject' AND NOT EXISTS (
+        SELECT 1 FROM events e
+        WHERE e.doc_id = l.doc_id AND e.actor = l.actor AND e.target = l.target AND e.type = l.type)
+"""))
