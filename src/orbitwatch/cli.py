@@ -464,5 +464,37 @@ def report_cmd(db, out, fmt, state, power):
     click.echo(str(path))
 
 
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default serves this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve_cmd(db, host, port):
+    """Serve the workbench: verdicts, states, events and documents in a
+    browser, and corrections of records by people.
+
+    Reading is open. Writes (corrections) need a token: set ORBITWATCH_TOKEN,
+    or put it on the first line of the file `token` in the user config
+    directory; without one the server is read-only.
+
+    \b
+    Example:
+      ORBITWATCH_TOKEN=$(openssl rand -hex 16) orbitwatch serve --port 8000
+    """
+    import uvicorn
+
+    from .serve import create_app, load_token
+    from .serve.security import token_file
+    location = db or default_location()
+    _open(location).close()  # a clear error for a database that cannot be opened
+    token = load_token()
+    if token is None:
+        click.echo(f"orbitwatch: read-only (no ORBITWATCH_TOKEN and no {token_file()})", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"orbitwatch: listening on {host}: anyone who can reach it can read the database", err=True)
+    click.echo(f"orbitwatch: serving {location} on http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(location, token), host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

@@ -172,17 +172,22 @@ def _verdict_table(data: ReportData, state: str, power: str) -> str:
             "<th>sources</th><th>signals say</th><th>structure says</th></tr>" + body + "</table>")
 
 
-def _document_page(doc, marks: list[tuple[int, int, str]]) -> str:
-    text = doc.text
+def highlighted(text: str, marks: list[tuple[int, int, str]]) -> str:
+    """The text as escaped HTML paragraphs, each marked span a <mark id="ev-START">
+    (the report and the workbench link to sentences by these ids)."""
     out, pos = [], 0
     for start, end, title in sorted(set(marks)):
-        if start < pos:  # overlaps an earlier mark
+        if start < pos or start is None:  # overlaps an earlier mark
             continue
         out.append(html.escape(text[pos:start]))
         out.append(f'<mark id="ev-{start}" title="{html.escape(title)}">{html.escape(text[start:end])}</mark>')
         pos = end
     out.append(html.escape(text[pos:]))
-    body = "".join(out).replace("\n\n", "</p><p>")
+    return "".join(out).replace("\n\n", "</p><p>")
+
+
+def _document_page(doc, marks: list[tuple[int, int, str]]) -> str:
+    body = highlighted(doc.text, marks)
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(doc.title or doc.id)}</title>"
             f"<style>{_CSS}</style></head><body><p><a href='../index.html'>← report</a></p>"
             f"<h1>{html.escape(doc.title or doc.id)}</h1><p class='note'>{html.escape(doc.id)} · "
