@@ -27,14 +27,17 @@ class ReportData:
                     None)
 
 
-def collect(store, state: str | None = None, power: str | None = None) -> ReportData:
+def collect(store, state: str | None = None, power: str | None = None,
+            max_events: int | None = None, documents: bool = True) -> ReportData:
+    """Verdicts, quarterly series and the records of each pair (at most
+    ``max_events`` per pair when given), with the documents they cite."""
     weights = load_weights()
     rows = verdicts(store, state=state, power=power, weights=weights)
     series: dict = {}
     for s in signals(store, state=state, power=power, period="quarter", weights=weights):
         if s.channel == "all":
             series.setdefault((s.state, s.power), []).append(s)
-    events = pair_events(store, sorted({(v["state"], v["power"]) for v in rows}), weights)
+    events = pair_events(store, sorted({(v["state"], v["power"]) for v in rows}), weights, limit=max_events)
     docs: dict = {}
     for v in rows:
         for side in v["evidence"].values():
@@ -46,8 +49,10 @@ def collect(store, state: str | None = None, power: str | None = None) -> Report
     for recs in events.values():
         for r in recs:
             docs.setdefault(r.doc, None)
-    documents = {d: store.document(d) for d in docs if d}
-    return ReportData(rows, series, events, {k: v for k, v in documents.items() if v is not None})
+    if not documents:  # a web page links to documents instead of embedding them
+        return ReportData(rows, series, events, {})
+    found = {d: store.document(d) for d in docs if d}
+    return ReportData(rows, series, events, {k: v for k, v in found.items() if v is not None})
 
 
 def build(store, out: str | Path, fmt: str = "html", state: str | None = None, power: str | None = None) -> Path:

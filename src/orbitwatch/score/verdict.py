@@ -56,33 +56,77 @@ def _in_window(period: str, since: str | None, until: str | None) -> bool:
     return True
 
 
-def _strength(r: EventRecord, weights: Weights) -> float:
-    return weights.intensity[r.type] * (r.confidence if r.confidence is not None else 1.0)
-
-
-def evidence(records: list[EventRecord], weights: Weights, n: int = 3) -> dict[str, list[dict]]:
-    """The ``n`` strongest canonical events each way, strongest first."""
-    best: dict[str, EventRecord] = {}
-    sources: dict[str, set] = {}
-    for r in records:
-        key = r.extra.get("canonical") or r.extra.get("id") or id(r)
-        sources.setdefault(key, set()).add(r.doc)
-        if key not in best or _strength(r, weights) > _strength(best[key], weights):
-            best[key] = r
-    out = {"closer": [], "away": []}
-    for key, r in sorted(best.items(), key=lambda kv: -_strength(kv[1], weights)):
-        side = {1: "closer", -1: "away"}.get(r.stance)
-        if side and len(out[side]) < n:
-            out[side].append({
-                "sentence": r.evidence, "doc": r.doc, "date": r.date or r.extra.get("published"),
-                "actor": r.actor, "target": r.target, "type": r.type, "channel": r.channel,
-                "confidence": r.confidence, "weight": round(_strength(r, weights), 4),
-                "start": r.start, "end": r.end, "sources": len(sources[key]),
-            })
+def strongest(store, weights: Weights, state: str | None = None, power: str | None = None,
+              since: str | None = None, until: str | None = None, machine: bool = False,
+              n: int = 3) -> dict[tuple[str, str, str], dict[str, list[dict]]]:
+    """The ``n`` strongest canonical events each way per (state, power) over
+    all channels (``overall``) and per channel, ranked in the database: one
+    query however many events a pair has. Same fields as ``evidence``."""
+    sql, params = _strongest_sql(weights, state, power, since, until, machine, n)
+    out: dict = {}
+    for r in store.query(sql, params):
+        (st, pw, ch, way, rank_all, rank_ch), e = r[:6], dict(zip(_EVIDENCE_FIELDS, r[6:]))
+        e["weight"] = round(e["weight"], 4)
+        if rank_all <= n:
+            out.setdefault((st, pw, OVERALL), {"closer": [], "away": []})[way].append(e)
+        if rank_ch <= n:
+            out.setdefault((st, pw, ch), {"closer": [], "away": []})[way].append(e)
     return out
 
 
-def _row(state, power, channel, sig, sig_dir, moves, struct_dir, records, weights) -> dict:
+_EVIDENCE_FIELDS = ("sentence", "doc", "date", "actor", "target", "type", "channel", "confidence", "weight",
+                    "start", "end", "sources")
+
+
+def _strongest_sql(weights, state, power, since, until, machine, n) -> tuple[str, list]:
+    from .signals import _values
+    partners = _values(weights.partners())
+    intensity = _values(list(weights.intensity.items()))
+    where, params = [], []
+    if state:
+        where.append("s.state = ?")
+        params.append(state)
+    if power:
+        where.append("p.power = ?")
+        params.append(power)
+    for value, op in ((since, ">="), (until, "<=")):
+        if value:
+            where.append(f"substr(s.day, 1, least(length(s.day), {len(value)})) {op} "
+                         f"substr(?, 1, least(length(s.day), {len(value)}))")
+            params.append(value)
+    table = "events" if machine else "events_corrected"
+    sql = f"""
+    WITH ev AS (
+        SELECT e.*, coalesce(c.canonical_id, e.id) AS cid, coalesce(e.date, d.published) AS day,
+               w.weight * coalesce(e.confidence, 1.0) AS strength
+        FROM {table} e JOIN documents d ON d.id = e.doc_id LEFT JOIN canonical c ON c.event_id = e.id
+        JOIN (VALUES {intensity}) AS w(type, weight) ON w.type = e.type
+        WHERE e.stance <> 0
+    ), s AS (
+        SELECT *, actor AS state, target AS other FROM ev UNION ALL SELECT *, target, actor FROM ev
+    ), mapped AS (
+        SELECT s.*, p.power FROM s JOIN (VALUES {partners}) AS p(code, power) ON p.code = s.other
+        WHERE s.state <> p.power {"".join(" AND " + w for w in where)}
+    ), best AS (
+        SELECT *, count(DISTINCT doc_id) OVER (PARTITION BY state, power, cid) AS sources
+        FROM mapped
+        QUALIFY row_number() OVER (PARTITION BY state, power, cid ORDER BY strength DESC, id) = 1
+    ), ranked AS (
+        SELECT *, CASE WHEN stance > 0 THEN 'closer' ELSE 'away' END AS way,
+               row_number() OVER (PARTITION BY state, power, stance > 0 ORDER BY strength DESC, id) AS rank_all,
+               row_number() OVER (PARTITION BY state, power, channel, stance > 0 ORDER BY strength DESC, id)
+                   AS rank_ch
+        FROM best
+    )
+    SELECT state, power, channel, way, rank_all, rank_ch, evidence, doc_id, day, actor, target, type, channel,
+           confidence, strength, start_offset, end_offset, sources
+    FROM ranked WHERE rank_all <= {int(n)} OR rank_ch <= {int(n)}
+    ORDER BY state, power, way, strength DESC, id
+    """
+    return sql, params
+
+
+def _row(state, power, channel, sig, sig_dir, moves, struct_dir, found, weights) -> dict:
     return {
         "state": state, "power": power, "channel": channel,
         "verdict": combine(sig_dir, struct_dir),
@@ -90,21 +134,23 @@ def _row(state, power, channel, sig, sig_dir, moves, struct_dir, records, weight
         "p_closer": round(sig.p_closer, 4), "events": sig.events, "sources": sig.sources,
         "signal_direction": _WORD[sig_dir], "structure_direction": _WORD[struct_dir],
         "structure": [m.to_dict() for m in moves],
-        "evidence": evidence(records, weights),
+        "evidence": found or {"closer": [], "away": []},
     }
 
 
-def pair_events(store, pairs, weights: Weights, since: str | None = None,
-                until: str | None = None, machine: bool = False) -> dict[tuple[str, str], list[EventRecord]]:
+def pair_events(store, pairs, weights: Weights, since: str | None = None, until: str | None = None,
+                machine: bool = False, limit: int | None = None) -> dict[tuple[str, str], list[EventRecord]]:
     """Stored records of each (state, power) pair, organisations counted for
-    their powers; the store is read once per state."""
+    their powers; the store is read once per state, or, with ``limit``, at
+    most ``limit`` records per pair and code (a page cannot chart them all)."""
     by_state: dict[str, list[EventRecord]] = {}
     out = {}
     for s, p in pairs:
         if s not in by_state:
-            by_state[s] = store.events(EventQuery(state=s, since=since, until=until, machine=machine))
+            by_state[s] = store.events(EventQuery(state=s, since=since, until=until, machine=machine,
+                                                  per_partner=limit))
         codes = set(weights.powers.get(p, (p,)))
-        out[(s, p)] = [r for r in by_state[s] if ({r.actor, r.target} - {s}) & codes]
+        out[(s, p)] = [r for r in by_state[s] if ({r.actor, r.target} - {s}) & codes][:limit]
     return out
 
 
@@ -124,17 +170,15 @@ def verdicts(store, state: str | None = None, power: str | None = None, since: s
             if not not_state and _in_window(o.period, since, until):
                 obs_by_pair.setdefault((o.state, p), []).append(o)
     pairs |= set(obs_by_pair)
-    events = pair_events(store, sorted(pairs), weights, since, until, machine)
+    found = strongest(store, weights, state, power, since, until, machine)
     out = []
     for s, p in sorted(pairs):
-        records = events[(s, p)]
         moves: list[Movement] = movements(obs_by_pair.get((s, p), []), weights)
         channels = sorted({c for (a, b, c) in sigs if (a, b) == (s, p) and c != "all"} | {m.channel for m in moves})
         for ch in [OVERALL] + channels:
             key = "all" if ch == OVERALL else ch
             sig = sigs.get((s, p, key)) or empty_signal(s, p, key, "all", weights)
             ch_moves = moves if ch == OVERALL else [m for m in moves if m.channel == ch]
-            ch_records = records if ch == OVERALL else [r for r in records if r.channel == ch]
             out.append(_row(s, p, ch, sig, signal_direction(sigs.get((s, p, key)), weights), ch_moves,
-                            structure_direction(ch_moves), ch_records, weights))
+                            structure_direction(ch_moves), found.get((s, p, ch)), weights))
     return out

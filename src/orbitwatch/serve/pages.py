@@ -16,13 +16,14 @@ from markupsafe import Markup
 
 from ..records import CHANNELS, TYPES
 from ..report.build import collect
-from ..report.html import COLOURS, highlighted, series_chart, structure_chart
+from ..report.html import COLOURS, highlighted, series_chart, structure_chart, styled
 from ..score.weights import load_weights
 from ..store import EventQuery
 from .api import EventFilters, record_json
 from .security import MAX_PAGE
 
 router = APIRouter(include_in_schema=False)
+CHART_EVENTS = 300  # events marked on a state page's chart per pair
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals.update(COLOURS=COLOURS, CHANNELS=CHANNELS, TYPES=TYPES)
 
@@ -34,7 +35,7 @@ def _json(value) -> Markup:
 
 def _figure(fig) -> Markup:
     """A figure as inert JSON for app.js to draw ("</" escaped: no way out of the script element)."""
-    return Markup(fig.to_json().replace("</", "<\\/"))
+    return Markup(styled(fig).to_json().replace("</", "<\\/"))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -55,7 +56,7 @@ def overview(request: Request, channel: str = Query("overall"), since: str | Non
 def state_page(request: Request, code: str, machine: bool = False):
     code = code.strip().upper()
     with request.app.state.bench.use() as store:
-        data = collect(store, state=code) if not machine else None
+        data = collect(store, state=code, max_events=CHART_EVENTS, documents=False) if not machine else None
         if data is None:
             from ..report.build import ReportData
             from ..score import verdicts

@@ -37,6 +37,7 @@ class EventQuery:
     review: str | None = None     # machine, confirmed, edited or added
     machine: bool = False         # the machine's records, ignoring people's corrections
     order: str = "date"           # date, or "confidence" (lowest first: the review queue)
+    per_partner: int | None = None  # with state: at most this many records with each other party
 
 
 ACTIONS = ("confirm", "reject", "edit", "add")

@@ -335,6 +335,10 @@ def _event_sql(q: EventQuery, count: bool = False) -> tuple[str, list]:
             + (" WHERE " + " AND ".join(where) if where else ""))
     if count:
         return "SELECT count(*) " + base, params
+    if q.per_partner and q.state:
+        base += (" QUALIFY row_number() OVER (PARTITION BY CASE WHEN e.actor = ? THEN e.target ELSE e.actor END "
+                 f"ORDER BY {when} NULLS LAST, e.id) <= {int(q.per_partner)}")
+        params.append(q.state)
     order = ("coalesce(e.confidence, 1.0), e.id" if q.order == "confidence"
              else when + " NULLS LAST, e.doc_id, e.start_offset NULLS LAST, e.id")
     sql = (f"SELECT {', '.join('e.' + c.strip() for c in _EVENT_COLUMNS.split(','))}, c.canonical_id, d.published, "
