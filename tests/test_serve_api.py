@@ -63,6 +63,7 @@ def test_verdicts_and_signals(client):
     ({"since": "2022-10", "until": "2022-10"}, lambda r: (r["date"] or "").startswith("2022-10")),
     ({"q": "GAS AGREEMENT"}, lambda r: "gas agreement" in r["evidence"].lower()),
     ({"doc": "a3"}, lambda r: r["doc"] == "a3"),
+    ({"review": "machine"}, lambda r: r["review"] == "machine"),
 ])
 def test_event_filters(client, params, check):
     page = client.get("/api/events", params=params).json()
@@ -77,6 +78,18 @@ def test_events_are_paginated_and_page_size_is_bounded(client):
                  for r in client.get("/api/events", params={"limit": 2, "offset": offset}).json()["items"]]
     assert len(seen) == len(set(seen)) == total
     assert client.get("/api/events", params={"limit": 10_000}).status_code == 422
+
+
+def test_source_filter_and_review_orders(client):
+    assert client.get("/api/events", params={"source": "no such outlet"}).json()["total"] == 0
+    by_conf = [r["confidence"] for r in client.get("/api/review").json()["items"]]
+    assert by_conf == sorted(by_conf)
+    from orbitwatch.score.weights import load_weights
+    w = load_weights().intensity
+    heavy = [w[r["type"]] * r["confidence"] for r in
+             client.get("/api/review", params={"order": "influence"}).json()["items"]]
+    assert heavy == sorted(heavy, reverse=True) and len(heavy) == len(by_conf)
+    assert client.get("/api/review", params={"order": "random"}).status_code == 422
 
 
 def test_exports_as_csv_and_event_records(client):

@@ -14,6 +14,7 @@ from ..pipeline import apply_correction
 from ..records import CHANNELS, TYPES
 from ..score import signals, verdicts
 from ..score.signals import PERIODS
+from ..score.weights import load_weights
 from ..store import ACTIONS, Correction, CorrectionError, EventQuery
 from .security import MAX_PAGE, require_writer
 
@@ -32,6 +33,7 @@ class EventFilters:
     since: str | None = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     until: str | None = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     doc: str | None = None
+    source: str | None = Query(None, max_length=200, description="the documents' source (outlet)")
     q: str | None = Query(None, max_length=200, description="words in the evidence")
     review: str | None = Query(None, pattern="^(machine|confirmed|edited|added)$")
     machine: bool = Query(False, description="the machine's records, without people's corrections")
@@ -40,6 +42,7 @@ class EventFilters:
         up = lambda c: c.strip().upper() if c else None  # noqa: E731
         return EventQuery(state=up(self.state), power=up(self.power), type=up(self.type), channel=self.channel,
                           stance=self.stance, since=self.since, until=self.until, doc=self.doc, text=self.q,
+                          source=self.source or None,
                           review=self.review, machine=self.machine, limit=limit, offset=offset, order=order)
 
 
@@ -115,10 +118,18 @@ def api_document(request: Request, doc_id: str, machine: bool = False) -> dict:
             "events": recs}
 
 
+def review_query(order: str, limit: int, offset: int = 0) -> EventQuery:
+    """Records no person has looked at: the least confident first, or those
+    that weigh most in the index (intensity x confidence)."""
+    return EventQuery(review="machine", order=order, limit=limit, offset=offset,
+                      intensity=tuple(load_weights().intensity.items()))
+
+
 @router.get("/review")
-def api_review(request: Request, limit: int = Query(20, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict:
-    """Records no person has looked at, the least confident first."""
-    q = EventQuery(review="machine", order="confidence", limit=limit, offset=offset)
+def api_review(request: Request, limit: int = Query(20, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
+               order: str = Query("confidence", pattern="^(confidence|influence)$")) -> dict:
+    """Records no person has looked at, by low confidence or by influence on the index."""
+    q = review_query(order, limit, offset)
     with request.app.state.bench.use() as store:
         return {"total": store.count_events(EventQuery(review="machine")),
                 "items": [record_json(r) for r in store.events(q)]}

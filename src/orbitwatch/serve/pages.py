@@ -19,7 +19,7 @@ from ..report.build import collect
 from ..report.html import COLOURS, highlighted, series_chart, structure_chart, styled
 from ..score.weights import load_weights
 from ..store import EventQuery
-from .api import EventFilters, record_json
+from .api import EventFilters, record_json, review_query
 from .security import MAX_PAGE
 
 router = APIRouter(include_in_schema=False)
@@ -99,9 +99,10 @@ def document_page(request: Request, doc_id: str, machine: bool = False):
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review_page(request: Request, size: int = Query(20, ge=1, le=MAX_PAGE)):
-    q = EventQuery(review="machine", order="confidence", limit=size)
+def review_page(request: Request, size: int = Query(20, ge=1, le=MAX_PAGE),
+                order: str = Query("confidence", pattern="^(confidence|influence)$")):
+    q = review_query(order, size)
     with request.app.state.bench.use() as store:
         items = [record_json(r) for r in store.events(q)]
         total = store.count_events(EventQuery(review="machine"))
-    return templates.TemplateResponse(request, "review.html", {"items": items, "total": total})
+    return templates.TemplateResponse(request, "review.html", {"items": items, "total": total, "order": order})

@@ -36,7 +36,9 @@ class EventQuery:
     text: str | None = None       # words that must occur in the evidence (case-insensitive)
     review: str | None = None     # machine, confirmed, edited or added
     machine: bool = False         # the machine's records, ignoring people's corrections
-    order: str = "date"           # date, or "confidence" (lowest first: the review queue)
+    order: str = "date"           # date; confidence (lowest first); influence (heaviest first, by `intensity`)
+    source: str | None = None     # the documents' source (outlet)
+    intensity: tuple = ()         # (type, weight) pairs for order="influence"
     per_partner: int | None = None  # with state: at most this many records with each other party
 
 

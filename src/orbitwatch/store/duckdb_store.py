@@ -323,6 +323,9 @@ def _event_sql(q: EventQuery, count: bool = False) -> tuple[str, list]:
     if q.text:
         where.append("contains(lower(e.evidence), lower(?))")
         params.append(q.text)
+    if q.source:
+        where.append("d.source = ?")
+        params.append(q.source)
     when = "coalesce(e.date, d.published)"
     for value, op in ((q.since, ">="), (q.until, "<=")):
         if value:  # compared at the coarser of the two precisions
@@ -339,8 +342,13 @@ def _event_sql(q: EventQuery, count: bool = False) -> tuple[str, list]:
         base += (" QUALIFY row_number() OVER (PARTITION BY CASE WHEN e.actor = ? THEN e.target ELSE e.actor END "
                  f"ORDER BY {when} NULLS LAST, e.id) <= {int(q.per_partner)}")
         params.append(q.state)
-    order = ("coalesce(e.confidence, 1.0), e.id" if q.order == "confidence"
-             else when + " NULLS LAST, e.doc_id, e.start_offset NULLS LAST, e.id")
+    if q.order == "influence":  # the weight a record adds to the index, heaviest first
+        cases = " ".join(f"WHEN '{t}' THEN {float(w)!r}" for t, w in q.intensity if t.isalpha())
+        order = f"(CASE e.type {cases} ELSE 0 END) * coalesce(e.confidence, 1.0) DESC, e.id"
+    elif q.order == "confidence":
+        order = "coalesce(e.confidence, 1.0), e.id"
+    else:
+        order = when + " NULLS LAST, e.doc_id, e.start_offset NULLS LAST, e.id"
     sql = (f"SELECT {', '.join('e.' + c.strip() for c in _EVENT_COLUMNS.split(','))}, c.canonical_id, d.published, "
            f"e.review, e.key_actor, e.key_target, e.key_type " + base + " ORDER BY " + order)
     if q.limit:
