@@ -92,3 +92,27 @@ def test_invalid_corrections_are_refused_with_what_is_valid(correction, message)
     with pytest.raises(CorrectionError, match=message):
         store.correct(correction)
     assert store.corrections() == []
+
+
+def test_cli_exports_and_imports_corrections_and_shows_both_views(tmp_path):
+    from click.testing import CliRunner
+
+    from orbitwatch.cli import main
+    a, b = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    for path in (a, b):
+        with DuckDBStore(path) as store:
+            store.save(Document(id="d1", text=TEXT, published="2022-07-01", format="txt"), _store().events(), "r")
+            relink(store)
+    with DuckDBStore(a) as store:
+        apply_correction(store, Correction("d1", "KAZ", "RUS", "REJECT", "reject", "ana", reason="wrong"))
+    runner = CliRunner()
+    exported = runner.invoke(main, ["corrections", "export", "--db", str(a)]).output
+    assert '"action": "reject"' in exported
+    f = tmp_path / "c.jsonl"
+    f.write_text(exported + "{broken\n")
+    result = runner.invoke(main, ["corrections", "import", str(f), "--db", str(b)])
+    assert result.exit_code == 1 and "line 2" in result.output and "1 corrections applied" in result.output
+    corrected = runner.invoke(main, ["events", "--db", str(b), "--format", "jsonl"]).output
+    machine = runner.invoke(main, ["events", "--db", str(b), "--machine", "--format", "jsonl"]).output
+    assert len(corrected.splitlines()) == 1 and len(machine.splitlines()) == 2
+    assert "ana" in runner.invoke(main, ["corrections", "list", "--db", str(b)]).output

@@ -19,9 +19,10 @@ from .evaluation import EvalError, error_report, format_errors, format_score, lo
 from .extract import EXTRACTOR, Parser, ParserUnavailable, extract
 from .ingest import IngestError, iter_documents
 from .output import FORMATS, write_rows
-from .pipeline import ingest_paths
+from .pipeline import ingest_paths, relink
 from .records import CHANNELS, TYPES
-from .store import ENV_VAR, EventQuery, StoreError, default_location, open_store
+from .store import (ENV_VAR, Correction, CorrectionError, EventQuery, StoreError, default_location, open_store,
+                    replayable)
 from .summary import COLUMNS as SUMMARY_COLUMNS
 from .summary import summarise
 from .indicators import KINDS
@@ -45,6 +46,11 @@ def db_option(f):
 def format_option(default: str, choices=FORMATS):
     return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
                         help="Output format.")
+
+
+def machine_option(f):
+    return click.option("--machine", is_flag=True,
+                        help="The machine's records, ignoring people's corrections.")(f)
 
 
 def mode_option(f):
@@ -179,8 +185,9 @@ def ingest_cmd(paths, db, progress, mode):
 @click.option("--canonical", is_flag=True,
               help="One row per real-world event: records of several documents reporting it are "
                    "merged, with the number of sources.")
+@machine_option
 @format_option("table")
-def events_cmd(db, state, power, since, until, type_, channel, doc, limit, canonical, fmt):
+def events_cmd(db, state, power, since, until, type_, channel, doc, limit, canonical, machine, fmt):
     """List stored event records, filtered.
 
     A record without a date of its own is placed at its document's date.
@@ -192,7 +199,7 @@ def events_cmd(db, state, power, since, until, type_, channel, doc, limit, canon
     """
     query = EventQuery(state=_code(state), power=_code(power), since=since, until=until,
                        type=type_.upper() if type_ else None, channel=channel.lower() if channel else None,
-                       doc=doc, limit=None if canonical else limit)
+                       doc=doc, limit=None if canonical else limit, machine=machine)
     with _open(db) as store:
         rows = [r.to_dict() for r in store.events(query)]
     if canonical:
@@ -325,8 +332,9 @@ def _rounded(row: dict, digits: int = 3) -> dict:
 @click.option("--period", type=click.Choice(PERIODS), default="all", show_default=True,
               help="Score per month, quarter, year, or over all time.")
 @_since_until
+@machine_option
 @format_option("table")
-def index_cmd(db, state, power, channel, period, since, until, fmt):
+def index_cmd(db, state, power, channel, period, since, until, machine, fmt):
     """The event index: a score in -1 (away) .. +1 (closer) per state, power,
     channel and period, with a 90% interval and the events behind it.
 
@@ -336,7 +344,7 @@ def index_cmd(db, state, power, channel, period, since, until, fmt):
     """
     with _open(db) as store:
         rows = [_rounded(s.to_dict()) for s in signals(store, state=_code(state), power=_code(power),
-                                                       period=period, since=since, until=until)]
+                                                       period=period, since=since, until=until, machine=machine)]
     if channel:
         rows = [r for r in rows if r["channel"] == channel.lower()]
     write_rows(rows, fmt, SIGNAL_COLUMNS)
@@ -372,8 +380,9 @@ def trend_cmd(db, state, power, until, months, channel, fmt):
 @click.option("--state", help="A state code (KAZ).")
 @click.option("--power", help="A power: RUS, CHN, EU, USA or TUR.")
 @_since_until
+@machine_option
 @format_option("table", ("table", "json", "jsonl", "csv"))
-def verdict_cmd(db, state, power, since, until, fmt):
+def verdict_cmd(db, state, power, since, until, machine, fmt):
     """Per state and power, per channel and overall: closer, away, mixed
     (events and indicators disagree) or insufficient, with the score, its
     interval, the indicators that moved and the strongest evidence each way.
@@ -383,7 +392,7 @@ def verdict_cmd(db, state, power, since, until, fmt):
       orbitwatch verdict --state KAZ --power RUS --format json
     """
     with _open(db) as store:
-        rows = verdicts(store, state=_code(state), power=_code(power), since=since, until=until)
+        rows = verdicts(store, state=_code(state), power=_code(power), since=since, until=until, machine=machine)
     write_rows(rows, fmt, VERDICT_COLUMNS)
 
 
@@ -462,6 +471,72 @@ def report_cmd(db, out, fmt, state, power):
     with _open(db) as store:
         path = build_report(store, out, fmt, _code(state), _code(power))
     click.echo(str(path))
+
+
+@main.group("corrections")
+def corrections_group():
+    """People's corrections: list the audit log, export it, import another team's."""
+
+
+@corrections_group.command("list")
+@db_option
+@click.option("--doc", help="Only corrections of this document.")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@format_option("table")
+def corrections_list_cmd(db, doc, limit, fmt):
+    """The audit log, newest first: who, when, what, why.
+
+    \b
+    Example:
+      orbitwatch corrections list --doc dev-02-tokayev-spief
+    """
+    with _open(db) as store:
+        rows = [dict(c, **{"record": f'{c["key"]["actor"]} {c["key"]["type"]} {c["key"]["target"]}'})
+                for c in store.corrections(doc, limit)]
+    write_rows(rows, fmt, ("id", "created_at", "author", "action", "doc", "record", "reason"), wide="reason")
+
+
+@corrections_group.command("export")
+@db_option
+def corrections_export_cmd(db):
+    """Write the whole log as JSONL, oldest first, for another workbench to import.
+
+    \b
+    Example:
+      orbitwatch corrections export --db team.duckdb > corrections.jsonl
+    """
+    with _open(db) as store:
+        for entry in reversed(store.corrections(limit=10**9)):
+            click.echo(json.dumps(replayable(entry), ensure_ascii=False))
+
+
+@corrections_group.command("import")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@db_option
+def corrections_import_cmd(file, db):
+    """Apply corrections exported elsewhere (JSONL; - for standard input).
+    A bad line is reported with its number and skipped.
+
+    \b
+    Example:
+      orbitwatch corrections import corrections.jsonl --db mine.duckdb
+    """
+    applied, failed = 0, 0
+    with _open(db) as store:
+        for n, line in enumerate(file, start=1):
+            if not line.strip():
+                continue
+            try:
+                store.correct(Correction(**json.loads(line)))
+                applied += 1
+            except (ValueError, TypeError, CorrectionError) as e:
+                failed += 1
+                click.echo(f"orbitwatch: {file.name}: line {n}: {e}", err=True)
+        if applied:
+            relink(store)
+    click.echo(f"orbitwatch: {applied} corrections applied, {failed} skipped", err=True)
+    if failed:
+        raise SystemExit(1)
 
 
 @main.command("serve")

@@ -15,7 +15,7 @@ from ..records import CHANNELS, TYPES
 from ..score import signals, verdicts
 from ..score.signals import PERIODS
 from ..score.weights import load_weights
-from ..store import ACTIONS, Correction, CorrectionError, EventQuery
+from ..store import ACTIONS, Correction, CorrectionError, EventQuery, replayable
 from .security import MAX_PAGE, require_writer
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -174,7 +174,7 @@ def api_corrections_export(request: Request) -> Response:
     """The whole audit log, oldest first, to share with a team (import it with POST /api/corrections/import)."""
     with request.app.state.bench.use() as store:
         rows = list(reversed(store.corrections(limit=10**9)))
-    lines = [json.dumps(_replayable(r), ensure_ascii=False) for r in rows]
+    lines = [json.dumps(replayable(r), ensure_ascii=False) for r in rows]
     return Response("\n".join(lines) + ("\n" if lines else ""), media_type="application/x-ndjson",
                     headers={"Content-Disposition": 'attachment; filename="corrections.jsonl"'})
 
@@ -197,18 +197,6 @@ async def api_corrections_import(request: Request) -> dict:
             from ..pipeline import relink
             relink(store)
     return {"applied": applied, "errors": errors}
-
-
-def _replayable(entry: dict) -> dict:
-    """An audit-log entry as a Correction that another store can apply."""
-    after = entry["after"] or {}
-    out = {"doc": entry["doc"], **entry["key"], "action": entry["action"], "author": entry["author"],
-           "reason": entry["reason"]}
-    if entry["action"] in ("edit", "add"):
-        out["changes"] = {k: after.get(k) for k in ("actor", "target", "type", "stance", "channel", "date")}
-    if entry["action"] == "add":
-        out.update(start=after.get("start"), end=after.get("end"))
-    return out
 
 
 def _code(value: str | None) -> str | None:

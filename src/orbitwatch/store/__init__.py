@@ -12,10 +12,10 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from .base import ACTIONS, EDITABLE, Correction, CorrectionError, EventQuery, Store
+from .base import ACTIONS, EDITABLE, Correction, CorrectionError, EventQuery, Store, replayable
 from .duckdb_store import DuckDBStore, event_id
 
-__all__ = ["ACTIONS", "EDITABLE", "Correction", "CorrectionError", "EventQuery", "Store", "DuckDBStore", "open_store", "default_location", "event_id", "StoreError"]
+__all__ = ["ACTIONS", "EDITABLE", "Correction", "CorrectionError", "EventQuery", "Store", "replayable", "DuckDBStore", "open_store", "default_location", "event_id", "StoreError"]
 
 ENV_VAR = "ORBITWATCH_DB"
 

@@ -68,6 +68,19 @@ class Correction:
     end: int | None = None
 
 
+def replayable(entry: dict) -> dict:
+    """An audit-log entry as the fields of a Correction that another store can
+    apply (what `corrections export` writes and `corrections import` reads)."""
+    after = entry["after"] or {}
+    out = {"doc": entry["doc"], **entry["key"], "action": entry["action"], "author": entry["author"],
+           "reason": entry["reason"]}
+    if entry["action"] in ("edit", "add"):
+        out["changes"] = {k: after.get(k) for k in EDITABLE}
+    if entry["action"] == "add":
+        out.update(start=after.get("start"), end=after.get("end"))
+    return out
+
+
 class Store(Protocol):
     def is_current(self, doc: Document, extractor: str) -> bool:
         """True when this content was already extracted by this extractor."""
