@@ -95,13 +95,14 @@ def _strongest_sql(weights, state, power, since, until, machine, n) -> tuple[str
                          f"substr(?, 1, least(length(s.day), {len(value)}))")
             params.append(value)
     table = "events" if machine else "events_corrected"
+    params = ([state, state] if state else []) + params  # the state's records only, before both sides are made
     sql = f"""
     WITH ev AS (
         SELECT e.*, coalesce(c.canonical_id, e.id) AS cid, coalesce(e.date, d.published) AS day,
                w.weight * coalesce(e.confidence, 1.0) AS strength
         FROM {table} e JOIN documents d ON d.id = e.doc_id LEFT JOIN canonical c ON c.event_id = e.id
         JOIN (VALUES {intensity}) AS w(type, weight) ON w.type = e.type
-        WHERE e.stance <> 0
+        WHERE e.stance <> 0 {"AND (e.actor = ? OR e.target = ?)" if state else ""}
     ), s AS (
         SELECT *, actor AS state, target AS other FROM ev UNION ALL SELECT *, target, actor FROM ev
     ), mapped AS (
