@@ -69,6 +69,17 @@ def _parser(mode: str):
         raise click.ClickException(str(e)) from None
 
 
+def _runner(workers: int | None, scheduler: str | None, mode: str, partition: int):
+    """A Dask runner when asked for, else None (extraction in this process)."""
+    if not workers and not scheduler:
+        return None
+    from .parallel import DaskRunner, ParallelError
+    try:
+        return DaskRunner(workers=workers, scheduler=scheduler, mode=mode, partition=partition)
+    except ParallelError as e:
+        raise click.ClickException(str(e)) from None
+
+
 def _warn(e: IngestError) -> None:
     click.echo(f"orbitwatch: skipped {e}", err=True)
 
@@ -147,8 +158,14 @@ def extract_cmd(paths, fmt, mode):
 @db_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal].")
 @mode_option
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extract on a local Dask cluster of this many processes (needs orbitwatch[scale]).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Extract on an existing Dask cluster (tcp://host:8786).")
+@click.option("--partition", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Documents per task sent to a Dask worker; memory grows with it, not with the corpus.")
 @_exits_on_skip
-def ingest_cmd(paths, db, progress, mode):
+def ingest_cmd(paths, db, progress, mode, workers, scheduler, partition):
     """Ingest PATHS, extract their events and store both in the database.
 
     Re-ingesting unchanged content changes nothing; changed content replaces
@@ -158,13 +175,19 @@ def ingest_cmd(paths, db, progress, mode):
     \b
     Example:
       orbitwatch ingest samples/corpus --db sample.duckdb
+      orbitwatch ingest wire/ --workers 2 --db wire.duckdb
     """
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(desc="ingest", unit="doc", disable=not show, file=sys.stderr)
+    runner = _runner(workers, scheduler, mode, partition)
     with _open(db) as store:
-        report = ingest_paths(paths, store, parser=_parser(mode),
-                              on_error=lambda e: (bar.clear(), _warn(e)),
-                              on_document=lambda d: bar.update(1))
+        try:
+            report = ingest_paths(paths, store, parser=None if runner else _parser(mode), runner=runner,
+                                  on_error=lambda e: (bar.clear(), _warn(e)),
+                                  on_document=lambda d: bar.update(1))
+        finally:
+            if runner is not None:
+                runner.close()
         bar.close()
         counts = store.counts()
     click.echo(f"orbitwatch: {report.line()}; database holds {counts['documents']} documents and "

@@ -31,31 +31,45 @@ class IngestReport:
 
 def ingest_paths(paths: Iterable[str], store: Store, *, parser: Parser | None = None,
                  on_error: Callable[[IngestError], None] = lambda e: None,
-                 on_document: Callable[[Document], None] = lambda d: None) -> IngestReport:
+                 on_document: Callable[[Document], None] = lambda d: None,
+                 runner=None) -> IngestReport:
     """Read, extract and store every document; a bad file is reported and skipped.
 
     Each document is saved in its own transaction, so an error or an
     interruption never loses what was stored before it. Unchanged content
-    already extracted by this extractor is not extracted again.
+    already extracted by this extractor is not extracted again. ``runner``
+    extracts (``parallel.SerialRunner`` by default, ``parallel.DaskRunner``
+    on a cluster); this process stays the store's one writer.
     """
+    from .parallel import SerialRunner
     report = IngestReport()
-    extractor = extractor_name(parser)
-    for item in iter_documents(paths):
-        if isinstance(item, IngestError):
-            report.skipped.append(item)
-            on_error(item)
-            continue
-        if store.is_current(item, extractor):
-            report.status["unchanged"] += 1
-        else:
-            records = extract(item, parser=parser)
-            report.status[store.save(item, records, extractor)] += 1
-            report.events += len(records)
-            report.claims += store.replace_indicators(claims_dataset(item.id), read_claims(item))
-        on_document(item)
+    extractor = extractor_name(parser) if runner is None or getattr(runner, "mode", "fast") == "fast" \
+        else extractor_name(parser or _named_parser())
+
+    def todo() -> Iterable[Document]:
+        for item in iter_documents(paths):
+            if isinstance(item, IngestError):
+                report.skipped.append(item)
+                on_error(item)
+            elif store.is_current(item, extractor):
+                report.status["unchanged"] += 1
+                on_document(item)
+            else:
+                yield item
+
+    for doc, records, claims in (runner or SerialRunner(parser)).map(todo()):
+        report.status[store.save(doc, records, extractor)] += 1
+        report.events += len(records)
+        report.claims += store.replace_indicators(claims_dataset(doc.id), claims)
+        on_document(doc)
     if report.events or report.status.get("updated"):
         relink(store)
     return report
+
+
+def _named_parser() -> Parser:
+    """The accurate mode's parser, for its provenance name when workers parse."""
+    return Parser()
 
 
 def claims_dataset(doc_id: str) -> str:
