@@ -232,3 +232,21 @@ def test_gdelt_tables_only_produce_v1_types_and_channels():
     assert {v for pair in t.by_goldstein.values() for v in pair.values()} <= set(TYPES)
     assert set(t.channels.values()) | {t.default_channel} <= set(CHANNELS)
     assert all(f"{n:02d}" in t.types or f"{n:02d}" in t.by_goldstein for n in range(1, 21))
+
+
+def test_import_gdelt_stores_records_beside_the_extractors_and_reports_bad_lines(export, tmp_path):
+    from click.testing import CliRunner
+
+    from orbitwatch.cli import main
+    from orbitwatch.score import signals
+    from orbitwatch.store import DuckDBStore, EventQuery
+    path = export(row(11, "KAZGOV", "RUSGOV", "042", 1.9)[:-40])  # a cut line: 60 columns or fewer
+    db = tmp_path / "g.duckdb"
+    result = CliRunner().invoke(main, ["import-gdelt", str(path), "--db", str(db)])
+    assert result.exit_code == 1 and "line 11" in result.output
+    with DuckDBStore(db) as store:
+        recs = store.events(EventQuery(state="KAZ", power="RUS"))
+        assert {r.type for r in recs} == {"CONSULT", "AGREE"}
+        assert all(r.extra["extractor"] == "gdelt.v2" and r.evidence.startswith("https://") for r in recs)
+        assert all(store.document(r.doc).text[r.start:r.end] == r.evidence for r in recs)
+        assert [s.events for s in signals(store, state="KAZ", power="RUS") if s.channel == "all"] == [2]

@@ -496,6 +496,30 @@ def report_cmd(db, out, fmt, state, power):
     click.echo(str(path))
 
 
+@main.command("import-gdelt")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@db_option
+def import_gdelt_cmd(files, db):
+    """Import GDELT 2.0 event export files (tab-separated, 61 columns, zipped
+    or not): CAMEO codes become event records (the mapping is data, in
+    src/orbitwatch/data/cameo.toml), each with its source URL as evidence and
+    marked as GDELT's. A broken line is reported and skipped; exit status 1
+    if any was.
+
+    \b
+    Example:
+      orbitwatch import-gdelt 20220301*.export.CSV.zip --db sample.duckdb
+    """
+    from .pipeline import import_gdelt
+    errors = []
+    with _open(db) as store:
+        stored, stats = import_gdelt(files, store, on_error=lambda e: (errors.append(e),
+                                                                       click.echo(f"orbitwatch: {e}", err=True)))
+    click.echo(f"orbitwatch: {stats.summary()}; {stored} records stored", err=True)
+    if errors:
+        raise SystemExit(1)
+
+
 @main.group("corrections")
 def corrections_group():
     """People's corrections: list the audit log, export it, import another team's."""

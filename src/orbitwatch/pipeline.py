@@ -72,6 +72,37 @@ def _named_parser() -> Parser:
     return Parser()
 
 
+GDELT_EXTRACTOR = "gdelt.v2"
+
+
+def import_gdelt(paths: Iterable[str], store: Store, on_error: Callable[[Exception], None] = lambda e: None,
+                 batch: int = 2000) -> tuple[int, object]:
+    """Store the records of GDELT 2.0 export files, each as a one-line document
+    holding its source URL (the evidence GDELT gives), marked with the
+    extractor ``gdelt.v2``; then link them with the other records into
+    canonical events. Returns (records stored, GdeltStats)."""
+    from dataclasses import replace
+
+    from .ingest.gdelt import GdeltError, GdeltStats, read_gdelt
+    stats, stored, pending = GdeltStats(), 0, []
+    for path in paths:
+        for item in read_gdelt(path, stats):
+            if isinstance(item, GdeltError):
+                on_error(item)
+                continue
+            url = item.evidence
+            doc = Document(id=item.doc, text=url, published=item.date, url=url, source="gdelt", format="gdelt")
+            pending.append((doc, [replace(item, start=0, end=len(url))]))
+            if len(pending) >= batch:
+                stored += store.save_many(pending, GDELT_EXTRACTOR)
+                pending = []
+    if pending:
+        stored += store.save_many(pending, GDELT_EXTRACTOR)
+    if stored:
+        relink(store)
+    return stored, stats
+
+
 def claims_dataset(doc_id: str) -> str:
     """The dataset name under which a document's claims are stored."""
     return f"claims:{doc_id}"

@@ -92,6 +92,9 @@ class Store(Protocol):
         (same content, other extractor) or ``unchanged``.
         """
 
+    def save_many(self, items: list[tuple[Document, list[EventRecord]]], extractor: str) -> int:
+        """Store many documents and their events in one transaction; returns the events written."""
+
     def events(self, query: EventQuery = EventQuery()) -> list[EventRecord]: ...
 
     def document(self, doc_id: str) -> Document | None: ...

@@ -128,6 +128,35 @@ class DuckDBStore:
             raise
         return status
 
+    def save_many(self, items: list[tuple[Document, list[EventRecord]]], extractor: str) -> int:
+        """Store many documents with their events in one transaction (an import
+        of structured data, where a transaction per row would cost more than
+        the row); documents already stored are replaced. Returns the number of
+        events written."""
+        now = _now()
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            ids = [[d.id] for d, _ in items]
+            for table, column in (("events", "doc_id"), ("extractions", "doc_id"), ("documents", "id")):
+                self.con.executemany(f"DELETE FROM {table} WHERE {column} = ?", ids)
+            self.con.executemany(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[d.id, d.content_hash, d.title, d.url, d.published, d.source, d.path, d.format, d.text, now]
+                 for d, _ in items])
+            rows = [[event_id(r), r.doc, extractor, r.actor, r.target, r.type, r.stance, r.channel, r.date,
+                     r.evidence, r.start, r.end, r.confidence, r.person] for _, recs in items for r in recs]
+            if rows:
+                self.con.executemany(
+                    f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            self.con.executemany("INSERT INTO extractions VALUES (?, ?, ?, ?, ?)",
+                                 [[d.id, extractor, d.content_hash, len(recs), now] for d, recs in items])
+            self._changed()
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(rows)
+
     def events(self, query: EventQuery = EventQuery()) -> list[EventRecord]:
         sql, params = _event_sql(query)
         rows = self.con.execute(sql, params).fetchall()
