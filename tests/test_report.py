@@ -1,9 +1,10 @@
 """Reports: Markdown content, and the HTML report rendered in headless Chromium."""
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from chromium import headless
 
 from orbitwatch.indicators.bundled import bundled
 from orbitwatch.pipeline import ingest_paths
@@ -37,27 +38,12 @@ def test_html_report_is_self_contained(store, tmp_path):
     assert "chart-matrix" in page and "chart-series-KAZ-RUS" in page and "chart-structure-KAZ" in page
 
 
-def _chromium():
-    for browser in ("chromium", "chromium-browser"):
-        path = shutil.which(browser)
-        if path and shutil.which("chromedriver"):
-            return path
-    return None
-
-
-@pytest.mark.skipif(_chromium() is None, reason="Debian chromium and chromium-driver are not installed")
 def test_html_report_draws_its_charts_and_links_resolve_in_chromium(store, tmp_path):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
+    driver = headless("1280,2400")
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     index = build(store, tmp_path / "h", "html")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = _chromium()
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,2400"):
-        opts.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=opts)
     try:
         driver.get(index.as_uri())
         charts = driver.find_elements(By.CSS_SELECTOR, "div.plotly-graph-div")

@@ -1,12 +1,13 @@
 """The workbench in headless Chromium: from the overview to a state, to an
 event and its document, then a rejection with the token moves the verdict."""
-import shutil
 import socket
 import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from chromium import headless
 
 from orbitwatch.indicators.bundled import bundled
 from orbitwatch.pipeline import ingest_paths
@@ -16,14 +17,6 @@ from orbitwatch.store import DuckDBStore
 PARADOX = Path(__file__).parent / "fixtures" / "paradox"
 TOKEN = "browser-token"
 SHOTS = Path(__file__).parent.parent / "test-screenshots"
-
-
-def _chromium():
-    for browser in ("chromium", "chromium-browser"):
-        path = shutil.which(browser)
-        if path and shutil.which("chromedriver"):
-            return path
-    return None
 
 
 @pytest.fixture()
@@ -52,15 +45,7 @@ def server(tmp_path):
 
 @pytest.fixture()
 def driver():
-    if _chromium() is None:
-        pytest.skip("Debian chromium and chromium-driver are not installed")
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = _chromium()
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"):
-        opts.add_argument(arg)
-    d = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=opts)
+    d = headless()
     yield d
     d.quit()
 

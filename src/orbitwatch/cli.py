@@ -19,10 +19,9 @@ from .evaluation import EvalError, error_report, format_errors, format_score, lo
 from .extract import EXTRACTOR, Parser, ParserUnavailable, extract
 from .ingest import IngestError, iter_documents
 from .output import FORMATS, write_rows
-from .pipeline import ingest_paths, relink
+from .pipeline import import_corrections, ingest_paths
 from .records import CHANNELS, TYPES
-from .store import (ENV_VAR, Correction, CorrectionError, EventQuery, StoreError, default_location, open_store,
-                    replayable)
+from .store import ENV_VAR, EventQuery, StoreError, default_location, open_store, replayable
 from .summary import COLUMNS as SUMMARY_COLUMNS
 from .summary import summarise
 from .indicators import KINDS
@@ -568,19 +567,11 @@ def corrections_import_cmd(file, db):
     Example:
       orbitwatch corrections import corrections.jsonl --db mine.duckdb
     """
-    applied, failed = 0, 0
     with _open(db) as store:
-        for n, line in enumerate(file, start=1):
-            if not line.strip():
-                continue
-            try:
-                store.correct(Correction(**json.loads(line)))
-                applied += 1
-            except (ValueError, TypeError, CorrectionError) as e:
-                failed += 1
-                click.echo(f"orbitwatch: {file.name}: line {n}: {e}", err=True)
-        if applied:
-            relink(store)
+        applied, errors = import_corrections(store, file)
+    for e in errors:
+        click.echo(f"orbitwatch: {file.name}: {e}", err=True)
+    failed = len(errors)
     click.echo(f"orbitwatch: {applied} corrections applied, {failed} skipped", err=True)
     if failed:
         raise SystemExit(1)

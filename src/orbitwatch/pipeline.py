@@ -116,6 +116,26 @@ def apply_correction(store: Store, correction: Correction) -> dict:
     return entry
 
 
+def import_corrections(store: Store, lines: Iterable[str]) -> tuple[int, list[str]]:
+    """Replay corrections exported as JSONL (`replayable` entries): returns
+    the number applied and, for each bad line, "line N: what is wrong"."""
+    import json
+
+    from .store import CorrectionError
+    applied, errors = 0, []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            store.correct(Correction(**json.loads(line)))
+            applied += 1
+        except (ValueError, TypeError, CorrectionError) as e:
+            errors.append(f"line {n}: {e}")
+    if applied:
+        relink(store)
+    return applied, errors
+
+
 def relink(store: Store) -> int:
     """Recompute canonical events over the whole store; returns their number."""
     mapping = link(store.reports())

@@ -79,21 +79,10 @@ _EVIDENCE_FIELDS = ("sentence", "doc", "date", "actor", "target", "type", "chann
 
 
 def _strongest_sql(weights, state, power, since, until, machine, n) -> tuple[str, list]:
-    from .signals import _values
+    from .signals import _filters, _values
     partners = _values(weights.partners())
     intensity = _values(list(weights.intensity.items()))
-    where, params = [], []
-    if state:
-        where.append("s.state = ?")
-        params.append(state)
-    if power:
-        where.append("p.power = ?")
-        params.append(power)
-    for value, op in ((since, ">="), (until, "<=")):
-        if value:
-            where.append(f"substr(s.day, 1, least(length(s.day), {len(value)})) {op} "
-                         f"substr(?, 1, least(length(s.day), {len(value)}))")
-            params.append(value)
+    where, params = _filters(state, power, since, until)  # over the columns state, power and day
     table = "events" if machine else "events_corrected"
     params = ([state, state] if state else []) + params  # the state's records only, before both sides are made
     sql = f"""
@@ -107,7 +96,7 @@ def _strongest_sql(weights, state, power, since, until, machine, n) -> tuple[str
         SELECT *, actor AS state, target AS other FROM ev UNION ALL SELECT *, target, actor FROM ev
     ), mapped AS (
         SELECT s.*, p.power FROM s JOIN (VALUES {partners}) AS p(code, power) ON p.code = s.other
-        WHERE s.state <> p.power {"".join(" AND " + w for w in where)}
+        WHERE s.state <> p.power {where}
     ), best AS (
         SELECT *, count(DISTINCT doc_id) OVER (PARTITION BY state, power, cid) AS sources
         FROM mapped

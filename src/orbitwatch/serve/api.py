@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
-from ..pipeline import apply_correction
+from ..pipeline import apply_correction, import_corrections
 from ..records import CHANNELS, TYPES
 from ..score import signals, verdicts
 from ..score.signals import PERIODS
@@ -183,19 +183,8 @@ def api_corrections_export(request: Request) -> Response:
 async def api_corrections_import(request: Request) -> dict:
     """Replay corrections exported by another workbench (JSONL); bad lines are reported, the rest applied."""
     body = (await request.body()).decode("utf-8", errors="replace")
-    applied, errors = 0, []
     with request.app.state.bench.use() as store:
-        for n, line in enumerate(body.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                store.correct(Correction(**json.loads(line)))
-                applied += 1
-            except (ValueError, TypeError, CorrectionError) as e:
-                errors.append(f"line {n}: {e}")
-        if applied:
-            from ..pipeline import relink
-            relink(store)
+        applied, errors = import_corrections(store, body.splitlines())
     return {"applied": applied, "errors": errors}
 
 

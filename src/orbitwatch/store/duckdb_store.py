@@ -97,43 +97,17 @@ class DuckDBStore:
 
     def save(self, doc: Document, records: list[EventRecord], extractor: str) -> str:
         status = self._status(doc, extractor)
-        if status == "unchanged":
-            return status
-        now = _now()
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute("DELETE FROM events WHERE doc_id = ?", [doc.id])
-            self.con.execute("DELETE FROM extractions WHERE doc_id = ?", [doc.id])
-            self.con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
-            self.con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, doc.content_hash, doc.title, doc.url, doc.published, doc.source,
-                 doc.path, doc.format, doc.text, now],
-            )
-            rows = {event_id(r): r for r in records}
-            if rows:
-                self.con.executemany(
-                    f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [[i, r.doc, extractor, r.actor, r.target, r.type, r.stance, r.channel, r.date,
-                      r.evidence, r.start, r.end, r.confidence, r.person] for i, r in rows.items()],
-                )
-            self.con.execute(
-                "INSERT INTO extractions VALUES (?, ?, ?, ?, ?)",
-                [doc.id, extractor, doc.content_hash, len(rows), now],
-            )
-            self._changed()
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
+        if status != "unchanged":
+            self.save_many([(doc, records)], extractor)
         return status
 
     def save_many(self, items: list[tuple[Document, list[EventRecord]]], extractor: str) -> int:
-        """Store many documents with their events in one transaction (an import
-        of structured data, where a transaction per row would cost more than
-        the row); documents already stored are replaced. Returns the number of
-        events written."""
+        """Store documents with their events in one transaction, replacing any
+        stored under the same ids (one document for `save`; a batch for an
+        import of structured data, where a transaction per row would cost more
+        than the row). Returns the number of events written."""
         now = _now()
+        events = [{event_id(r): r for r in recs} for _, recs in items]  # one record per id
         self.con.execute("BEGIN TRANSACTION")
         try:
             ids = [[d.id] for d, _ in items]
@@ -143,13 +117,14 @@ class DuckDBStore:
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [[d.id, d.content_hash, d.title, d.url, d.published, d.source, d.path, d.format, d.text, now]
                  for d, _ in items])
-            rows = [[event_id(r), r.doc, extractor, r.actor, r.target, r.type, r.stance, r.channel, r.date,
-                     r.evidence, r.start, r.end, r.confidence, r.person] for _, recs in items for r in recs]
+            rows = [[i, r.doc, extractor, r.actor, r.target, r.type, r.stance, r.channel, r.date,
+                     r.evidence, r.start, r.end, r.confidence, r.person] for recs in events for i, r in recs.items()]
             if rows:
                 self.con.executemany(
                     f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             self.con.executemany("INSERT INTO extractions VALUES (?, ?, ?, ?, ?)",
-                                 [[d.id, extractor, d.content_hash, len(recs), now] for d, recs in items])
+                                 [[d.id, extractor, d.content_hash, len(recs), now]
+                                  for (d, _), recs in zip(items, events)])
             self._changed()
             self.con.execute("COMMIT")
         except Exception:
