@@ -46,7 +46,8 @@ def test_html_report_draws_its_charts_and_links_resolve_in_chromium(store, tmp_p
     index = build(store, tmp_path / "h", "html")
     try:
         driver.get(index.as_uri())
-        charts = driver.find_elements(By.CSS_SELECTOR, "div.plotly-graph-div")
+        charts = WebDriverWait(driver, 30).until(  # a 5 MB page: wait for it rather than race it
+            lambda d: d.find_elements(By.CSS_SELECTOR, "div.plotly-graph-div"))
         assert len(charts) >= 3
         WebDriverWait(driver, 20).until(lambda d: all(
             c.find_elements(By.CSS_SELECTOR, "svg.main-svg") for c in d.find_elements(By.CSS_SELECTOR,
