@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -108,8 +109,7 @@ class DuckDBStore:
         than the row). Returns the number of events written."""
         now = _now()
         events = [{event_id(r): r for r in recs} for _, recs in items]  # one record per id
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             ids = [[d.id] for d, _ in items]
             for table, column in (("events", "doc_id"), ("extractions", "doc_id"), ("documents", "id")):
                 self.con.executemany(f"DELETE FROM {table} WHERE {column} = ?", ids)
@@ -125,11 +125,6 @@ class DuckDBStore:
             self.con.executemany("INSERT INTO extractions VALUES (?, ?, ?, ?, ?)",
                                  [[d.id, extractor, d.content_hash, len(recs), now]
                                   for (d, _), recs in zip(items, events)])
-            self._changed()
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
         return len(rows)
 
     def events(self, query: EventQuery = EventQuery()) -> list[EventRecord]:
@@ -162,11 +157,11 @@ class DuckDBStore:
         else:
             if before is None:
                 raise CorrectionError(f"no record {c.actor} -> {c.target} {c.type} in document {c.doc!r}")
-            after = None if c.action == "reject" else _edited(before, (c.changes or {}) if c.action == "edit" else {})
+            changes = (c.changes or {}) if c.action == "edit" else {}  # a confirmation changes nothing
+            after = None if c.action == "reject" else _edited(before, changes)
             key = (c.actor, c.target, c.type)
         now = _now()
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             row = self.con.execute(
                 "INSERT INTO corrections (doc_id, actor, target, type, action, new_actor, new_target, new_type, "
                 "new_stance, new_channel, new_date, evidence, start_offset, end_offset, author, reason, created_at, "
@@ -176,11 +171,6 @@ class DuckDBStore:
                  (after or before or {}).get("end"), c.author.strip(), c.reason, now,
                  json.dumps(before, ensure_ascii=False) if before else None,
                  json.dumps(after, ensure_ascii=False) if after else None]).fetchone()
-            self._changed()
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
         return {"id": row[0], "doc": c.doc, "key": dict(zip(("actor", "target", "type"), key)),
                 "action": c.action, "author": c.author.strip(), "reason": c.reason,
                 "created_at": now.isoformat(timespec="seconds"), "before": before, "after": after}
@@ -215,20 +205,28 @@ class DuckDBStore:
 
     def set_canonical(self, mapping: dict[str, str]) -> None:
         """Replace the event -> canonical event links in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self.con.execute("DELETE FROM canonical")
             if mapping:
                 self.con.executemany("INSERT INTO canonical VALUES (?, ?)", list(mapping.items()))
-            self._changed()
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     def _changed(self) -> None:
         """Mark every derived table out of date (inside the writer's transaction)."""
         self.con.execute("UPDATE store_meta SET value = value + 1 WHERE key = 'data_version'")
+
+    @contextmanager
+    def _transaction(self, changes_data: bool = True):
+        """One write: all of it or none of it. A write that changes the data
+        marks the derived tables out of date in the same transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            if changes_data:
+                self._changed()
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
 
     def derive(self, name: str, sql: str, key: str) -> bool:
         if not _IDENTIFIER.fullmatch(name):
@@ -237,15 +235,10 @@ class DuckDBStore:
         if self.con.execute("SELECT 1 FROM derived WHERE name = ? AND key = ? AND data_version = ?",
                             [name, key, version]).fetchone():
             return False
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction(changes_data=False):
             self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
             self.con.execute("DELETE FROM derived WHERE name = ?", [name])
             self.con.execute("INSERT INTO derived VALUES (?, ?, ?, ?)", [name, key, version, _now()])
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
         return True
 
     def document(self, doc_id: str) -> Document | None:
@@ -260,8 +253,7 @@ class DuckDBStore:
 
     def replace_indicators(self, dataset: str, rows: list[Observation]) -> int:
         now = _now()
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self.con.execute("DELETE FROM indicators WHERE dataset = ?", [dataset])
             if rows:
                 self.con.executemany(
@@ -270,11 +262,6 @@ class DuckDBStore:
                     [[dataset, o.state, o.partner, o.indicator, o.period, o.value, o.unit, o.source,
                       o.vintage, o.kind, o.change, o.doc, o.evidence, o.start, o.end, o.note, now]
                      for o in rows])
-            self._changed()
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
         return len(rows)
 
     def indicators(self, state: str | None = None, partners: tuple[str, ...] | None = None,
