@@ -360,8 +360,11 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
     lo, _ = view.scope(hit.start)
     if actor is not None and lo <= actor.end <= hit.start:
         lo = actor.end
-    text = "".join(" " if any(a <= i < b for a, b, _ in view.dates) else ch
-                   for i, ch in enumerate(view.text[lo:hit.start], lo))  # "in May 2023" holds no modal
+    text = view.text[lo:hit.start]
+    for a, b, _ in view.dates:  # "in May 2023" holds no modal
+        if a < hit.start and b > lo:
+            a, b = max(a, lo) - lo, min(b, hit.start) - lo
+            text = text[:a] + " " * (b - a) + text[b:]
     window = [w.lower() for w in _WORD.findall(text)][-4:]
     g = view.vocab.grammar
     if any(w in g["modals"] for w in window):
