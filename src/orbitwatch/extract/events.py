@@ -404,10 +404,17 @@ def _unnamed_official(view: SentenceView, pos: int) -> bool:
 
 
 def in_background(view: SentenceView, hit: Hit) -> bool:
+    """Inside a since/after/when clause, or a clause that opens with one (a
+    clause the parse missed). An embedded clause that ends before the trigger
+    ("Hours before the deal was announced, a unit shot down ...") opens the
+    sentence, not the trigger's clause."""
     emb = view.embedding(hit.start)
     openers = view.vocab.grammar["background_openers"]
-    return bool(emb and emb[2] in openers) or bool(
-        set(view.words(*view.scope(hit.start))[:3]) & set(openers))
+    if emb and emb[2] in openers:
+        return True
+    lo, hi = view.scope(hit.start)
+    lo = max([lo] + [e[1] for e in view.embedded if lo <= e[0] and e[1] <= hit.start])
+    return bool(set(view.words(lo, hi)[:3]) & set(openers))
 
 
 def _dated(view: SentenceView, hit: Hit) -> bool:
