@@ -104,7 +104,8 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
     ctx.open_quote = len(_QUOTE.findall(text)) % 2 == 1 if not ctx.open_quote \
         else len(_QUOTE.findall(text)) % 2 == 0
     embedded = embedded_spans(text, vocab)
-    barriers = tuple(e[1] for e in embedded if not text[e[0]:e[1]].startswith("("))
+    barriers = tuple(e[1] for e in embedded if not text[e[0]:e[1]].startswith("(")
+                     and len(text[e[0]:e[1]].split()) >= 4)  # a clause, not ", while Belarus, Armenia and ..."
     return SentenceView(text, group_mentions(mentions, text, barriers), clause_starts(text),
                         embedded, dates, vocab, partners=ctx.participants,
                         last_org=next((c for c in reversed(ctx.recent) if c in ORGANISATIONS and c != "WST"), None))
