@@ -24,6 +24,7 @@ __all__ = ["extract", "extractor_name", "EXTRACTOR", "load_vocabulary", "Parser"
 
 EXTRACTOR = "orbitwatch.rules.v1"
 _QUOTE = re.compile(r"[“”\"]")
+_LIST_START = re.compile(r"[\s,]*\w+\s+(?:[A-Z][\w'’-]*\s*)+")  # ", while Belarus" opens a list, not a clause
 _ANSWER = re.compile(r"\s*(?:A|Answer)\s*[:.–—-]\s", re.I)  # "A: We signed ..." in a question-and-answer interview
 _QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.–—-]\s", re.I)
 
@@ -105,7 +106,7 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
         else len(_QUOTE.findall(text)) % 2 == 0
     embedded = embedded_spans(text, vocab)
     barriers = tuple(e[1] for e in embedded if not text[e[0]:e[1]].startswith("(")
-                     and len(text[e[0]:e[1]].split()) >= 4)  # a clause, not ", while Belarus, Armenia and ..."
+                     and not _LIST_START.fullmatch(text[e[0]:e[1]]))
     return SentenceView(text, group_mentions(mentions, text, barriers), clause_starts(text),
                         embedded, dates, vocab, partners=ctx.participants,
                         last_org=next((c for c in reversed(ctx.recent) if c in ORGANISATIONS and c != "WST"), None))
