@@ -176,9 +176,10 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     if h.anaphor == "act" and g.start < hit.end and any(o.start >= hit.end for o in view.groups):
         return False  # "lifted the ban on flights ... on Georgia": the act's own object, when a party follows
     adjacent = not view.text[hit.end:g.start].strip()
-    if h.anaphor and h.gov in view.vocab.grammar["adjunct_prepositions"] \
+    if h.anaphor and h.gov in view.vocab.grammar["adjunct_prepositions"] and not adjacent \
             and not (h.anaphor == "org" and hit.trigger.locative and h.gov == "in"):
-        return False  # "signed 20 agreements during the visit" (but "its participation in the alliance")
+        return False  # "signed 20 agreements during the visit" (but "its participation in the alliance",
+        # and "called on the two capitals", where "on" belongs to the verb)
     if h.anaphor in ("plural", "singular") and (g.start - hit.end > 40 or h.text.lower() in ("they", "he", "she")):
         return False  # a far "them" is more often a company or a people; "they" is a subject
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
