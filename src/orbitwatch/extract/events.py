@@ -184,7 +184,8 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         return False  # a far "them" is more often a company or a people; "they" is a subject
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
         return False
-    if h.gov in view.vocab.grammar["locatives"] and not _event_place(view, g) and (
+    own_particle = adjacent and view.text[hit.start:hit.end].split()[-1].lower() == h.gov
+    if h.gov in view.vocab.grammar["locatives"] and not own_particle and not _event_place(view, g) and (
             not hit.trigger.locative or (h.kind == "adj" and h.next in view.vocab.grammar["place_nouns"])
             or set(view.words(hit.end, g.start)) & set(view.vocab.grammar["non_state_nouns"])):
         return False  # "struck targets in Lebanon", not "killed militants near the Afghan border"

@@ -122,6 +122,8 @@ def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | No
         elif entry.kind == "person":
             when = _date_at(dates, s, doc_date)
             terms = [t for t in entry.terms if t.covers(when)]
+            if not terms and _THEN.search(text[max(0, s - 40):s]):
+                terms = list(entry.terms)  # "then-prime minister X": in office when it happened
             if terms:
                 out.append(Mention(s, e, tuple(dict.fromkeys(t.code for t in terms)), "person",
                                    text[s:e], person=terms[0].name))
@@ -191,6 +193,7 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
 
 _PLACE_NAMED = frozenset({"meeting", "summit", "talks", "agreement", "agreements", "declaration", "format",
                           "process", "accords", "protocol", "conference", "forum", "group", "statement"})
+_THEN = re.compile(r"\bthen[- ](?:[\w-]+\s+){0,4}$", re.I)
 _CHAIN = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*){2,}")
 
 
