@@ -163,6 +163,9 @@ def test_corrections_export_and_import_into_another_workbench(client, db, tmp_pa
 def test_oversized_requests_are_refused(client):
     big = "x" * 1_100_000
     assert client.post("/api/corrections/import", content=big, headers=AUTH).status_code == 413
+    chunks = (b"x" * 100_000 for _ in range(11))  # no Content-Length: sent in chunks
+    assert client.post("/api/corrections/import", content=chunks, headers=AUTH).status_code == 413
+    assert client.post("/api/corrections", content=(b"{}" for _ in range(1)), headers=AUTH).status_code == 411
 
 
 @pytest.mark.parametrize("page", ["/", "/events", "/review", "/state/KAZ", "/documents/a1"])

@@ -16,7 +16,7 @@ from ..score import signals, verdicts
 from ..score.signals import PERIODS
 from ..score.weights import load_weights
 from ..store import ACTIONS, Correction, CorrectionError, EventQuery, replayable
-from .security import MAX_PAGE, require_writer
+from .security import MAX_BODY, MAX_PAGE, require_writer
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -182,7 +182,12 @@ def api_corrections_export(request: Request) -> Response:
 @router.post("/corrections/import", dependencies=[Depends(require_writer)])
 async def api_corrections_import(request: Request) -> dict:
     """Replay corrections exported by another workbench (JSONL); bad lines are reported, the rest applied."""
-    body = (await request.body()).decode("utf-8", errors="replace")
+    raw = b""
+    async for chunk in request.stream():  # a chunked body carries no Content-Length for the middleware
+        raw += chunk
+        if len(raw) > MAX_BODY:
+            raise HTTPException(413, f"request body over {MAX_BODY} bytes")
+    body = raw.decode("utf-8", errors="replace")
     with request.app.state.bench.use() as store:
         applied, errors = import_corrections(store, body.splitlines())
     return {"applied": applied, "errors": errors}

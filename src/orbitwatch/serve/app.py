@@ -46,6 +46,8 @@ def create_app(store_location: str, token: str | None = None) -> FastAPI:
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > MAX_BODY):
             return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
+        if request.method == "POST" and length is None and request.url.path != "/api/corrections/import":
+            return JSONResponse({"detail": "a write needs a Content-Length"}, status_code=411)
         response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
