@@ -20,7 +20,9 @@ _ROLE_WORDS = ("counterpart|president|prime|minister|foreign|defen[cs]e|leader|c
                "vice|first|acting|top|diplomat|chief|interior|economy|finance|trade|energy")
 _TITLE_GAP = re.compile(rf"^(?:\s*[’']s)?(?:\s+(?:[A-Z][\w.-]*|of|the|for|and|{_ROLE_WORDS}))*\s*,?\s*$")
 _SINGULAR = re.compile(r"\b(?:he|she|He|She)\b|\b(?:his|her|its|their|the)\s+country\b|\bthe\s+country\b"
-                       r"|\b(?:its|Its)\s+(?:authorities|government|leadership|officials|ministry|forces|troops|army)\b")
+                       r"|\b(?:its|Its)\s+(?:(?:special|foreign|top|chief|senior)\s+)?(?:authorities|government|leadership|"
+                       r"officials|ministry|forces|troops|army|envoy|ambassador|minister|president|leader|"
+                       r"spokesman|spokeswoman|spokesperson|delegation|diplomats|representative)\b")
 _WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
 
 
