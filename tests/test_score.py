@@ -1,6 +1,5 @@
 """The event index, trends and verdicts, on small hand-computed event sets."""
 import math
-import shutil
 from pathlib import Path
 
 import pytest

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 
-from .extract import Parser, extract
+from .extract import Parser, extract, extractor_name
 from .extract.claims import read_claims
 from .ingest import Document
 from .indicators.observation import Observation
@@ -36,6 +36,11 @@ def _worker_parser(mode: str) -> Parser | None:
     return Parser() if mode == "accurate" else None
 
 
+def worker_extractor(mode: str) -> str:
+    """The provenance name of what a worker runs (its parser's model, if any)."""
+    return extractor_name(_worker_parser(mode))
+
+
 def extract_partition(docs: list[Document], mode: str = "fast") -> list[tuple[list, list]]:
     """What a worker runs: one partition of documents, in order. Only the
     records and claims travel back; the writer still holds the documents."""
@@ -48,6 +53,7 @@ class SerialRunner:
 
     def __init__(self, parser: Parser | None = None):
         self.parser = parser
+        self.extractor = extractor_name(parser)  # stored with the records as their provenance
 
     def map(self, docs: Iterable[Document]) -> Iterator[Result]:
         for doc in docs:
@@ -81,6 +87,7 @@ class DaskRunner:
                                         dashboard_address=None)
             self.client = Client(self.cluster)
         self.mode, self.partition = mode, max(1, partition)
+        self.extractor = self.client.submit(worker_extractor, mode, pure=False).result()
         self.in_flight = in_flight or 2 * max(1, len(self.client.scheduler_info()["workers"]))
 
     def map(self, docs: Iterable[Document]) -> Iterator[Result]:

@@ -6,8 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .canonical import link
-from .extract import Parser, extract, extractor_name
-from .extract.claims import read_claims
+from .extract import Parser
 from .ingest import Document, IngestError, iter_documents
 from .store import Correction, Store
 
@@ -43,8 +42,8 @@ def ingest_paths(paths: Iterable[str], store: Store, *, parser: Parser | None = 
     """
     from .parallel import SerialRunner
     report = IngestReport()
-    extractor = extractor_name(parser) if runner is None or getattr(runner, "mode", "fast") == "fast" \
-        else extractor_name(parser or _named_parser())
+    runner = runner or SerialRunner(parser)
+    extractor = runner.extractor
 
     def todo() -> Iterable[Document]:
         for item in iter_documents(paths):
@@ -57,7 +56,7 @@ def ingest_paths(paths: Iterable[str], store: Store, *, parser: Parser | None = 
             else:
                 yield item
 
-    for doc, records, claims in (runner or SerialRunner(parser)).map(todo()):
+    for doc, records, claims in runner.map(todo()):
         report.status[store.save(doc, records, extractor)] += 1
         report.events += len(records)
         report.claims += store.replace_indicators(claims_dataset(doc.id), claims)
@@ -65,11 +64,6 @@ def ingest_paths(paths: Iterable[str], store: Store, *, parser: Parser | None = 
     if report.events or report.status.get("updated"):
         relink(store)
     return report
-
-
-def _named_parser() -> Parser:
-    """The accurate mode's parser, for its provenance name when workers parse."""
-    return Parser()
 
 
 GDELT_EXTRACTOR = "gdelt.v2"

@@ -28,16 +28,18 @@ class ReportData:
 
 
 def collect(store, state: str | None = None, power: str | None = None,
-            max_events: int | None = None, documents: bool = True) -> ReportData:
+            max_events: int | None = None, documents: bool = True, machine: bool = False) -> ReportData:
     """Verdicts, quarterly series and the records of each pair (at most
-    ``max_events`` per pair when given), with the documents they cite."""
+    ``max_events`` per pair when given), with the documents they cite; from
+    the corrected records, or the machine's with ``machine``."""
     weights = load_weights()
-    rows = verdicts(store, state=state, power=power, weights=weights)
+    rows = verdicts(store, state=state, power=power, weights=weights, machine=machine)
     series: dict = {}
-    for s in signals(store, state=state, power=power, period="quarter", weights=weights):
+    for s in signals(store, state=state, power=power, period="quarter", weights=weights, machine=machine):
         if s.channel == "all":
             series.setdefault((s.state, s.power), []).append(s)
-    events = pair_events(store, sorted({(v["state"], v["power"]) for v in rows}), weights, limit=max_events)
+    events = pair_events(store, sorted({(v["state"], v["power"]) for v in rows}), weights, limit=max_events,
+                         machine=machine)
     docs: dict = {}
     for v in rows:
         for side in v["evidence"].values():

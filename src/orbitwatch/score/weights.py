@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -32,7 +33,17 @@ class Weights:
 
 
 def load_weights(path: str | Path | None = None) -> Weights:
-    """The shipped weights, or those of ``path``."""
+    """The shipped weights (read once per process: every index query and
+    page asks for them), or those of ``path``."""
+    return _shipped() if path is None else _load(path)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Weights:
+    return _load(None)
+
+
+def _load(path: str | Path | None) -> Weights:
     if path is None:
         text, name = resources.files("orbitwatch.data").joinpath("weights.toml").read_text("utf-8"), "weights.toml"
     else:

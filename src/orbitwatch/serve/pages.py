@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..records import CHANNELS, TYPES
 from ..report.build import collect
+from ..score import verdicts
 from ..report.html import COLOURS, highlighted, series_chart, structure_chart, styled
 from ..score.weights import load_weights
 from ..store import EventQuery
@@ -41,7 +42,6 @@ def _figure(fig) -> Markup:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, channel: str = Query("overall"), since: str | None = None,
              until: str | None = None, machine: bool = False):
-    from ..score import verdicts
     with request.app.state.bench.use() as store:
         rows = verdicts(store, since=since or None, until=until or None, machine=machine)
     cells = {(r["state"], r["power"]): r for r in rows if r["channel"] == channel}
@@ -56,11 +56,7 @@ def overview(request: Request, channel: str = Query("overall"), since: str | Non
 def state_page(request: Request, code: str, machine: bool = False):
     code = code.strip().upper()
     with request.app.state.bench.use() as store:
-        data = collect(store, state=code, max_events=CHART_EVENTS, documents=False) if not machine else None
-        if data is None:
-            from ..report.build import ReportData
-            from ..score import verdicts
-            data = ReportData(verdicts(store, state=code, machine=True), {}, {})
+        data = collect(store, state=code, max_events=CHART_EVENTS, documents=False, machine=machine)
     if not data.verdicts:
         raise HTTPException(404, f"no events or indicators for {code!r}")
     pairs = [p for s, p in data.pairs if s == code]
