@@ -24,7 +24,7 @@ from .api import EventFilters, record_json, review_query
 from .security import MAX_PAGE
 
 router = APIRouter(include_in_schema=False)
-CHART_EVENTS = 300  # events marked on a state page's chart per pair
+CHART_EVENTS = 150  # events marked on a state page's chart per pair: enough to see, few enough to draw
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals.update(COLOURS=COLOURS, CHANNELS=CHANNELS, TYPES=TYPES)
 
