@@ -1,10 +1,13 @@
 """Shared fixtures: the shared/ folder beside the repository, when present."""
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))  # helper modules beside the tests (pgserver, chromium)
 
 
 @pytest.fixture
@@ -26,3 +29,59 @@ def write(tmp_path):
             p.write_text(content, encoding=encoding)
         return p
     return _write
+
+
+# --- stores: every test that takes `make_store` runs on DuckDB and on PostgreSQL ---
+
+ENGINES = ("duckdb", "postgres")
+REQUIRE_POSTGRES = "ORBITWATCH_REQUIRE_POSTGRES"  # set by .ci/run: a missing server fails, not skips
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    from pgserver import start
+
+    try:
+        server = start()
+    except RuntimeError as e:
+        if os.environ.get(REQUIRE_POSTGRES):
+            pytest.fail(f"PostgreSQL is required here ({REQUIRE_POSTGRES} is set): {e}")
+        pytest.skip(f"PostgreSQL tests skipped: {e}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def make_store(engine, request, tmp_path):
+    """A factory of fresh, empty stores of the engine under test.
+
+    ``make_store()`` opens one; ``make_store.location()`` gives a new empty
+    location (a DuckDB path or a postgresql:// URL) for a CLI's --db."""
+    from orbitwatch.store import open_store
+
+    server = request.getfixturevalue("postgres_server") if engine == "postgres" else None
+    counter = iter(range(10**6))
+    opened = []
+
+    def location() -> str:
+        if server:
+            return server.new_database()
+        return str(tmp_path / f"store{next(counter)}.duckdb")
+
+    def make(at: str | None = None):
+        store = open_store(at or location())
+        opened.append(store)
+        return store
+
+    make.location, make.engine = location, engine
+    yield make
+    for store in opened:
+        try:
+            store.close()
+        except Exception:
+            pass

@@ -5,13 +5,13 @@ from orbitwatch.ingest.document import Document
 from orbitwatch.pipeline import apply_correction, relink
 from orbitwatch.records import EventRecord
 from orbitwatch.score import signals, verdicts
-from orbitwatch.store import Correction, CorrectionError, DuckDBStore, EventQuery
+from orbitwatch.store import Correction, CorrectionError, EventQuery, open_store
 
 TEXT = "Kazakhstan refused to recognise Luhansk. Kazakhstan signed a gas deal with Russia."
 
 
-def _store():
-    store = DuckDBStore(":memory:")
+def _store(make_store):
+    store = make_store()
     recs = [EventRecord("d1", "KAZ", "RUS", "REJECT", -1, "diplomatic", "2022-06", TEXT[:40], 0, 40, 0.7),
             EventRecord("d1", "KAZ", "RUS", "AGREE", 1, "energy", "2022-07", TEXT[41:], 41, len(TEXT), 0.9)]
     store.save(Document(id="d1", text=TEXT, published="2022-07-01", format="txt"), recs, "rules.v1")
@@ -23,8 +23,8 @@ def _events(store, **kw):
     return sorted(r.type for r in store.events(EventQuery(state="KAZ", **kw)))
 
 
-def test_reject_hides_a_record_from_the_corrected_view_but_not_from_the_machine_view():
-    store = _store()
+def test_reject_hides_a_record_from_the_corrected_view_but_not_from_the_machine_view(make_store):
+    store = _store(make_store)
     entry = apply_correction(store, Correction("d1", "KAZ", "RUS", "REJECT", "reject", "ana", reason="not a refusal"))
     assert entry["before"]["type"] == "REJECT" and entry["after"] is None and entry["author"] == "ana"
     assert _events(store) == ["AGREE"]
@@ -33,8 +33,8 @@ def test_reject_hides_a_record_from_the_corrected_view_but_not_from_the_machine_
     assert [s.events for s in signals(store, state="KAZ", power="RUS", machine=True) if s.channel == "all"] == [2]
 
 
-def test_edit_changes_fields_keeps_the_machine_record_and_logs_before_and_after():
-    store = _store()
+def test_edit_changes_fields_keeps_the_machine_record_and_logs_before_and_after(make_store):
+    store = _store(make_store)
     apply_correction(store, Correction("d1", "KAZ", "RUS", "AGREE", "edit", "ana",
                                        changes={"type": "COOPERATE", "date": "2022-08"}))
     (rec,) = [r for r in store.events(EventQuery(state="KAZ", type="COOPERATE"))]
@@ -48,8 +48,8 @@ def test_edit_changes_fields_keeps_the_machine_record_and_logs_before_and_after(
     assert [c["author"] for c in store.corrections()] == ["bo", "ana"]
 
 
-def test_add_a_missing_record_from_a_span_of_the_document():
-    store = _store()
+def test_add_a_missing_record_from_a_span_of_the_document(make_store):
+    store = _store(make_store)
     apply_correction(store, Correction("d1", "RUS", "KAZ", "AGREE", "add", "ana", start=41, end=len(TEXT),
                                        changes={"actor": "RUS", "target": "KAZ", "type": "SUPPORT", "stance": 1,
                                                 "channel": "diplomatic", "date": "2022-07"}))
@@ -57,8 +57,8 @@ def test_add_a_missing_record_from_a_span_of_the_document():
     assert rec.evidence == TEXT[41:] and rec.extra["review"] == "added"
 
 
-def test_corrections_survive_re_extraction_of_the_same_document():
-    store = _store()
+def test_corrections_survive_re_extraction_of_the_same_document(make_store):
+    store = _store(make_store)
     apply_correction(store, Correction("d1", "KAZ", "RUS", "REJECT", "reject", "ana"))
     moved = [EventRecord("d1", "KAZ", "RUS", "REJECT", -1, "diplomatic", "2022-06", TEXT[:10], 0, 10, 0.6),
              EventRecord("d1", "KAZ", "RUS", "AGREE", 1, "energy", "2022-07", TEXT[41:], 41, len(TEXT), 0.9)]
@@ -67,8 +67,8 @@ def test_corrections_survive_re_extraction_of_the_same_document():
     assert _events(store) == ["AGREE"]
 
 
-def test_verdicts_count_the_corrected_events():
-    store = _store()
+def test_verdicts_count_the_corrected_events(make_store):
+    store = _store(make_store)
     before = {(v["channel"]): v["events"] for v in verdicts(store, state="KAZ", power="RUS")}
     apply_correction(store, Correction("d1", "KAZ", "RUS", "AGREE", "confirm", "ana"))
     apply_correction(store, Correction("d1", "KAZ", "RUS", "REJECT", "reject", "ana"))
@@ -87,23 +87,23 @@ def test_verdicts_count_the_corrected_events():
                 changes={"actor": "KAZ", "target": "RUS", "type": "AGREE", "stance": 1, "channel": "energy"}),
      "span"),
 ])
-def test_invalid_corrections_are_refused_with_what_is_valid(correction, message):
-    store = _store()
+def test_invalid_corrections_are_refused_with_what_is_valid(make_store, correction, message):
+    store = _store(make_store)
     with pytest.raises(CorrectionError, match=message):
         store.correct(correction)
     assert store.corrections() == []
 
 
-def test_cli_exports_and_imports_corrections_and_shows_both_views(tmp_path):
+def test_cli_exports_and_imports_corrections_and_shows_both_views(make_store, tmp_path):
     from click.testing import CliRunner
 
     from orbitwatch.cli import main
-    a, b = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    a, b = make_store.location(), make_store.location()
     for path in (a, b):
-        with DuckDBStore(path) as store:
-            store.save(Document(id="d1", text=TEXT, published="2022-07-01", format="txt"), _store().events(), "r")
+        with open_store(path) as store:
+            store.save(Document(id="d1", text=TEXT, published="2022-07-01", format="txt"), _store(make_store).events(), "r")
             relink(store)
-    with DuckDBStore(a) as store:
+    with open_store(a) as store:
         apply_correction(store, Correction("d1", "KAZ", "RUS", "REJECT", "reject", "ana", reason="wrong"))
     runner = CliRunner()
     exported = runner.invoke(main, ["corrections", "export", "--db", str(a)]).output

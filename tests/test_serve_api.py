@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from orbitwatch.pipeline import ingest_paths
 from orbitwatch.serve import create_app
-from orbitwatch.store import DuckDBStore
+from orbitwatch.store import open_store
 
 PARADOX = Path(__file__).parent / "fixtures" / "paradox"
 TOKEN = "s3cret-token"
@@ -17,12 +17,13 @@ XSS = "<script>alert(1)</script>"
 
 
 @pytest.fixture()
-def db(tmp_path):
-    path = tmp_path / "w.duckdb"
+def db(make_store, tmp_path):
+    """A workbench's database, on each engine (the app works on both)."""
+    path = make_store.location()
     extra = tmp_path / "xss.txt"
     extra.write_text(f"title: A {XSS} test\npublished: 2022-09-01\n---\n"
                      f"Kazakhstan signed a gas agreement with Russia {XSS} on 1 September 2022.\n")
-    with DuckDBStore(path) as store:
+    with open_store(path) as store:
         ingest_paths([str(PARADOX), str(extra)], store)
     return path
 
@@ -148,11 +149,11 @@ def test_edit_and_add_and_invalid_changes(client):
     assert any(r["review"] == "added" for r in client.get("/api/events", params={"doc": "a1"}).json()["items"])
 
 
-def test_corrections_export_and_import_into_another_workbench(client, db, tmp_path):
+def test_corrections_export_and_import_into_another_workbench(client, make_store):
     _reject(client)
     exported = client.get("/api/corrections.jsonl").text
-    other = tmp_path / "other.duckdb"
-    with DuckDBStore(other) as store:
+    other = make_store.location()
+    with open_store(other) as store:
         ingest_paths([str(PARADOX)], store)
     peer = TestClient(create_app(str(other), TOKEN))
     result = peer.post("/api/corrections/import", content=exported + "not json\n", headers=AUTH).json()

@@ -18,6 +18,8 @@ from .canonical import summarise_cluster
 from .evaluation import EvalError, error_report, format_errors, format_score, load_records, score
 from .extract import EXTRACTOR, Parser, ParserUnavailable, extract
 from .ingest import IngestError, iter_documents
+from .ingest.feeds import WatchError, WatchState, connector, default_state_path, parse_every, read_feeds_file, watch
+from .ingest.fetch import DELAY, PoliteClient
 from .output import FORMATS, write_rows
 from .pipeline import import_corrections, ingest_paths
 from .records import CHANNELS, TYPES
@@ -37,8 +39,9 @@ EVENT_COLUMNS = ("doc", "actor", "target", "type", "stance", "channel", "date", 
 
 def db_option(f):
     return click.option(
-        "--db", "db", metavar="PATH", default=None,
-        help=f"DuckDB database file [default: ${ENV_VAR} or {default_location()}]",
+        "--db", "db", metavar="PATH|URL", default=None,
+        help=f"DuckDB database file, or a postgresql:// URL for a shared server "
+             f"[default: ${ENV_VAR} or {default_location()}]",
     )(f)
 
 
@@ -50,6 +53,28 @@ def format_option(default: str, choices=FORMATS):
 def machine_option(f):
     return click.option("--machine", is_flag=True,
                         help="The machine's records, ignoring people's corrections.")(f)
+
+
+def source_weight_option(f):
+    return click.option(
+        "--source-weight", "source_weights", metavar="FAMILY=W", multiple=True,
+        help="Weigh records by who coded them, 0..1 (gdelt=0 leaves GDELT's records out; "
+             "default from weights.toml: gdelt=0.5). Repeatable.")(f)
+
+
+def _weights(source_weights: tuple[str, ...]):
+    """The shipped weights with the command line's --source-weight applied."""
+    from .score import WeightsError, load_weights
+    pairs = {}
+    for item in source_weights:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not FAMILY=W (such as gdelt=0)", param_hint="--source-weight")
+        pairs[name.strip()] = value.strip()
+    try:
+        return load_weights().with_sources(pairs)
+    except WeightsError as e:
+        raise click.BadParameter(str(e), param_hint="--source-weight") from None
 
 
 def mode_option(f):
@@ -192,6 +217,61 @@ def ingest_cmd(paths, db, progress, mode, workers, scheduler, partition):
     click.echo(f"orbitwatch: {report.line()}; database holds {counts['documents']} documents and "
                f"{counts['events']} events", err=True)
     return len(report.skipped)
+
+
+def _duration(ctx, param, value):
+    try:
+        return parse_every(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+@main.command("watch")
+@click.argument("feeds_file", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--every", default="15m", show_default=True, callback=_duration, metavar="DURATION",
+              help="Time from one round to the next: 30s, 15m, 1h or 1h30m.")
+@click.option("--once", is_flag=True, help="One round, then exit (for cron).")
+@click.option("--delay", type=click.FloatRange(min=0), default=DELAY, show_default=True, metavar="SECONDS",
+              help="Minimum time between two requests to the same host.")
+@click.option("--state", "state_path", metavar="PATH", default=None,
+              help="JSON file of fetched links and feed validators [default: the database file + .watch.json].")
+def watch_cmd(feeds_file, db, every, once, delay, state_path):
+    """Poll the RSS and Atom feeds of FEEDS_FILE, fetch their new articles
+    politely, extract and store them; again every DURATION until Ctrl-C.
+
+    FEEDS_FILE has one feed URL per line, optionally followed by a name (the
+    source of its articles); # starts a comment. A feed or article that
+    fails is reported on standard error and the round goes on; each round
+    ends with a one-line summary. With --once the exit status is 1 if
+    anything failed; Ctrl-C saves the state and exits with status 130.
+
+    \b
+    Example:
+      orbitwatch watch feeds.txt --db news.duckdb --every 30m
+      orbitwatch watch feeds.txt --db news.duckdb --once    # from cron
+    """
+    try:
+        feeds = read_feeds_file(feeds_file)
+        state = WatchState.load(state_path or default_state_path(db or default_location()))
+    except WatchError as e:
+        raise click.ClickException(str(e)) from None
+    _open(db).close()  # a clear error for a database that cannot be opened, before the first round
+
+    def summary(report, store):
+        counts = store.counts()
+        click.echo(f"orbitwatch: {report.line()}; database holds {counts['documents']} documents and "
+                   f"{counts['events']} events", err=True)
+    try:
+        report = watch(feeds, connector(db or default_location()), state, PoliteClient(delay=delay),
+                       every=every, once=once, warn=lambda m: click.echo(f"orbitwatch: {m}", err=True),
+                       on_round=summary)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    except KeyboardInterrupt:
+        click.echo(f"orbitwatch: stopped; state saved in {state.path}", err=True)
+        sys.exit(130)
+    sys.exit(1 if report.failures else 0)
 
 
 @main.command("events")
@@ -355,8 +435,9 @@ def _rounded(row: dict, digits: int = 3) -> dict:
               help="Score per month, quarter, year, or over all time.")
 @_since_until
 @machine_option
+@source_weight_option
 @format_option("table")
-def index_cmd(db, state, power, channel, period, since, until, machine, fmt):
+def index_cmd(db, state, power, channel, period, since, until, machine, source_weights, fmt):
     """The event index: a score in -1 (away) .. +1 (closer) per state, power,
     channel and period, with a 90% interval and the events behind it.
 
@@ -366,7 +447,8 @@ def index_cmd(db, state, power, channel, period, since, until, machine, fmt):
     """
     with _open(db) as store:
         rows = [_rounded(s.to_dict()) for s in signals(store, state=_code(state), power=_code(power),
-                                                       period=period, since=since, until=until, machine=machine)]
+                                                       period=period, since=since, until=until, machine=machine,
+                                                       weights=_weights(source_weights))]
     if channel:
         rows = [r for r in rows if r["channel"] == channel.lower()]
     write_rows(rows, fmt, SIGNAL_COLUMNS)
@@ -380,8 +462,9 @@ def index_cmd(db, state, power, channel, period, since, until, machine, fmt):
 @click.option("--months", type=click.IntRange(min=1), default=12, show_default=True, help="Window length.")
 @click.option("--channel", type=click.Choice(CHANNELS + ("all",), case_sensitive=False), default="all",
               show_default=True)
+@source_weight_option
 @format_option("table")
-def trend_cmd(db, state, power, until, months, channel, fmt):
+def trend_cmd(db, state, power, until, months, channel, source_weights, fmt):
     """How the score moved: the window of MONTHS ending UNTIL against the
     MONTHS before it, with a 90% interval of the change.
 
@@ -391,7 +474,8 @@ def trend_cmd(db, state, power, until, months, channel, fmt):
     """
     try:
         with _open(db) as store:
-            row = trend(store, _code(state), _code(power), until, months, channel.lower())
+            row = trend(store, _code(state), _code(power), until, months, channel.lower(),
+                        weights=_weights(source_weights))
     except ValueError:
         raise click.ClickException(f"--until {until!r} is not a month YYYY-MM") from None
     write_rows([_rounded(row)], fmt, TREND_COLUMNS)
@@ -403,8 +487,9 @@ def trend_cmd(db, state, power, until, months, channel, fmt):
 @click.option("--power", help="A power: RUS, CHN, EU, USA or TUR.")
 @_since_until
 @machine_option
+@source_weight_option
 @format_option("table", ("table", "json", "jsonl", "csv"))
-def verdict_cmd(db, state, power, since, until, machine, fmt):
+def verdict_cmd(db, state, power, since, until, machine, source_weights, fmt):
     """Per state and power, per channel and overall: closer, away, mixed
     (events and indicators disagree) or insufficient, with the score, its
     interval, the indicators that moved and the strongest evidence each way.
@@ -414,7 +499,8 @@ def verdict_cmd(db, state, power, since, until, machine, fmt):
       orbitwatch verdict --state KAZ --power RUS --format json
     """
     with _open(db) as store:
-        rows = verdicts(store, state=_code(state), power=_code(power), since=since, until=until, machine=machine)
+        rows = verdicts(store, state=_code(state), power=_code(power), since=since, until=until, machine=machine,
+                        weights=_weights(source_weights))
     write_rows(rows, fmt, VERDICT_COLUMNS)
 
 
@@ -482,7 +568,8 @@ def indicators_list_cmd(db, state, partner, kind, fmt):
               help="html: self-contained page with charts; md: Markdown.")
 @click.option("--state", help="Only this state (KAZ).")
 @click.option("--power", help="Only this power (RUS).")
-def report_cmd(db, out, fmt, state, power):
+@source_weight_option
+def report_cmd(db, out, fmt, state, power, source_weights):
     """Write a report: verdict matrix, score over time with the events,
     signals against structure, and evidence tables linked to the documents.
 
@@ -491,7 +578,7 @@ def report_cmd(db, out, fmt, state, power):
       orbitwatch report --out report/ && xdg-open report/index.html
     """
     with _open(db) as store:
-        path = build_report(store, out, fmt, _code(state), _code(power))
+        path = build_report(store, out, fmt, _code(state), _code(power), weights=_weights(source_weights))
     click.echo(str(path))
 
 

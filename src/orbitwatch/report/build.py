@@ -28,11 +28,12 @@ class ReportData:
 
 
 def collect(store, state: str | None = None, power: str | None = None,
-            max_events: int | None = None, documents: bool = True, machine: bool = False) -> ReportData:
+            max_events: int | None = None, documents: bool = True, machine: bool = False,
+            weights=None) -> ReportData:
     """Verdicts, quarterly series and the records of each pair (at most
     ``max_events`` per pair when given), with the documents they cite; from
     the corrected records, or the machine's with ``machine``."""
-    weights = load_weights()
+    weights = weights or load_weights()
     rows = verdicts(store, state=state, power=power, weights=weights, machine=machine)
     series: dict = {}
     for s in signals(store, state=state, power=power, period="quarter", weights=weights, machine=machine):
@@ -57,13 +58,14 @@ def collect(store, state: str | None = None, power: str | None = None,
     return ReportData(rows, series, events, {k: v for k, v in found.items() if v is not None})
 
 
-def build(store, out: str | Path, fmt: str = "html", state: str | None = None, power: str | None = None) -> Path:
+def build(store, out: str | Path, fmt: str = "html", state: str | None = None, power: str | None = None,
+          weights=None) -> Path:
     """Write the report into ``out``; returns the path of its main file."""
     if fmt not in FORMATS:
         raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    data = collect(store, state, power)
+    data = collect(store, state, power, weights=weights)
     if fmt == "md":
         from .markdown import write_markdown
         return write_markdown(data, out)

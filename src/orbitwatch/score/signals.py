@@ -26,13 +26,15 @@ import numpy as np
 from scipy.special import betainc, betaincinv, erfinv
 
 from ..records import ORGANISATIONS
+from ..store.dialect import hash64 as _hash64
 from .weights import Weights, load_weights
 
 PERIODS = ("month", "quarter", "year", "all")
 _PERIOD_SQL = {  # over the column {day}
     "month": "CASE WHEN length({day}) >= 7 THEN substr({day}, 1, 7) END",
     "quarter": "CASE WHEN length({day}) >= 7 THEN substr({day}, 1, 4) || '-Q' || "
-               "CAST((CAST(substr({day}, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR) END",
+               "CASE WHEN substr({day}, 6, 2) <= '03' THEN '1' WHEN substr({day}, 6, 2) <= '06' THEN '2' "
+               "WHEN substr({day}, 6, 2) <= '09' THEN '3' ELSE '4' END END",
     "year": "substr({day}, 1, 4)",
     "all": "'all'",
 }
@@ -40,7 +42,8 @@ _PERIOD_SQL = {  # over the column {day}
 _ROW_PERIOD = {  # over the derived rows, which carry the month and the year
     "month": "month",
     "quarter": "CASE WHEN month IS NOT NULL THEN year || '-Q' || "
-               "CAST((CAST(substr(month, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR) END",
+               "CASE WHEN substr(month, 6, 2) <= '03' THEN '1' WHEN substr(month, 6, 2) <= '06' THEN '2' "
+               "WHEN substr(month, 6, 2) <= '09' THEN '3' ELSE '4' END END",
     "year": "year",
     "all": "'all'",
 }
@@ -90,67 +93,85 @@ def _values(rows: list[tuple]) -> str:
 def _literal(v) -> str:
     if isinstance(v, str):
         return "'" + v.replace("'", "''") + "'"
-    return repr(float(v))
+    return f"CAST({float(v)!r} AS DOUBLE PRECISION)"  # not NUMERIC, which PostgreSQL gives a bare 1.5
 
 
 ROWS_TABLE = "signal_rows"
 MACHINE_ROWS_TABLE = "signal_rows_machine"
 
 
-def rows_sql(weights: Weights, machine: bool = False) -> str:
+def rows_sql(weights: Weights, machine: bool = False, dialect: str = "duckdb") -> str:
     """The index's rows, one per canonical event, state side and power (and
     one per further source of a merged event, with no weight): canonical
-    events merged from their reports (majority stance and channel, first
-    day), both sides of each, organisations mapped to powers, weighted.
+    events merged from their reports (majority stance, most frequent channel,
+    first day), both sides of each, organisations mapped to powers, weighted
+    (a coder family weighted 0, such as ``gdelt`` when asked, is left out).
 
     Documents are kept as 64-bit hashes (a collision among a billion
     documents has a chance of about 3 in 100): counting distinct integers
-    is what keeps the query fast. The store keeps them as a derived table, rebuilt when events, links or
-    weights change, so that each index query is a single GROUP BY."""
+    is what keeps the query fast. The store keeps them as a derived table,
+    rebuilt when events, links or weights change, so that each index query
+    is a single GROUP BY. The statement runs on DuckDB and PostgreSQL."""
     partners = _values(weights.partners())
     intensity = _values(list(weights.intensity.items()))
+    source = weights.source_sql("e.extractor")
     not_states = _values([(c,) for c in sorted(set(ORGANISATIONS) | set(weights.powers)
                                                 | {code for code, _ in weights.partners()})])
     return f"""
     WITH member AS (
         SELECT e.id, c.canonical_id AS canon, e.actor, e.target, e.type, e.stance,
                e.channel, coalesce(e.date, d.published) AS day,
-               coalesce(e.confidence, 1.0) AS conf, e.doc_id
+               coalesce(e.confidence, 1.0) * {source} AS conf, e.doc_id
         FROM {"events" if machine else "events_corrected"} e JOIN documents d ON d.id = e.doc_id
         LEFT JOIN canonical c ON c.event_id = e.id
+        WHERE {source} > 0
     ), multi AS (
         SELECT canonical_id AS cid FROM canonical GROUP BY canonical_id HAVING count(*) > 1
+    ), merged AS (
+        SELECT * FROM member WHERE canon IN (SELECT cid FROM multi)
+    ), channels AS (
+        SELECT canon, channel,
+               row_number() OVER (PARTITION BY canon ORDER BY count(*) DESC, channel) AS nth
+        FROM merged GROUP BY canon, channel
     ), canon AS (
         SELECT coalesce(canon, id) AS cid, least(actor, target) AS a, greatest(actor, target) AS b,
-               type, stance, channel, day, conf, [doc_id] AS docs
+               type, stance, channel, day, conf, doc_id AS lead_doc
         FROM member WHERE canon IS NULL OR canon NOT IN (SELECT cid FROM multi)
         UNION ALL
-        SELECT canon, min(least(actor, target)), min(greatest(actor, target)), min(type), sign(sum(stance)),
-               mode(channel), min(day), max(conf), list(DISTINCT doc_id ORDER BY doc_id)
-        FROM member WHERE canon IN (SELECT cid FROM multi) GROUP BY canon
+        SELECT m.canon, min(least(m.actor, m.target)), min(greatest(m.actor, m.target)), min(m.type),
+               CASE WHEN sum(m.stance) > 0 THEN 1 WHEN sum(m.stance) < 0 THEN -1 ELSE 0 END,
+               min(ch.channel), min(m.day), max(m.conf), min(m.doc_id)
+        FROM merged m JOIN channels ch ON ch.canon = m.canon AND ch.nth = 1
+        GROUP BY m.canon
     ), side AS (
-        SELECT cid, a AS state, b AS other, type, stance, channel, day, conf, docs FROM canon
+        SELECT cid, a AS state, b AS other, type, stance, channel, day, conf, lead_doc FROM canon
         UNION ALL
-        SELECT cid, b AS state, a AS other, type, stance, channel, day, conf, docs FROM canon
+        SELECT cid, b AS state, a AS other, type, stance, channel, day, conf, lead_doc FROM canon
     ), weighted AS (
-        SELECT s.cid, s.state, p.power, s.channel, s.day, s.docs, s.stance * w.weight * s.conf AS x
+        SELECT s.cid, s.state, p.power, s.channel, s.day, s.lead_doc, s.stance * w.weight * s.conf AS x
         FROM side s
         JOIN (VALUES {partners}) AS p(code, power) ON p.code = s.other
         JOIN (VALUES {intensity}) AS w(type, weight) ON w.type = s.type
         WHERE s.state NOT IN (SELECT code FROM (VALUES {not_states}) AS n(code))
           AND s.state <> p.power
+    ), sources AS (
+        SELECT w.cid, w.state, w.power, w.channel, w.day, m.doc_id AS doc_id, m.doc_id = w.lead_doc AS lead,
+               CASE WHEN m.doc_id = w.lead_doc THEN w.x ELSE 0 END AS x
+        FROM weighted w JOIN (SELECT DISTINCT canon, doc_id FROM merged) m ON m.canon = w.cid
+        UNION ALL
+        SELECT cid, state, power, channel, day, lead_doc, TRUE, x
+        FROM weighted WHERE cid NOT IN (SELECT cid FROM multi)
     )
     SELECT cid, state, power, channel, day, {_PERIOD_SQL["month"].format(day="day")} AS month,
-           substr(day, 1, 4) AS year, hash(unnest(docs)) AS doc,
-           generate_subscripts(docs, 1) = 1 AS lead,
-           CASE WHEN generate_subscripts(docs, 1) = 1 THEN x ELSE 0 END AS x
-    FROM weighted
+           substr(day, 1, 4) AS year, {_hash64(dialect, "doc_id")} AS doc, lead, x
+    FROM sources
     """
 
 
-def rows_key(weights: Weights) -> str:
-    """What the derived rows depend on besides the data: the weights' tables."""
-    text = repr((sorted(weights.partners()), sorted(weights.intensity.items())))
+def rows_key(weights: Weights, sql: str = "") -> str:
+    """What the derived rows depend on besides the data: the weights' tables
+    and the statement (a new version of orbitwatch may build them otherwise)."""
+    text = repr((sorted(weights.partners()), sorted(weights.intensity.items()), sql))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -159,11 +180,12 @@ def signal_sql(period: str, where: str, table: str = ROWS_TABLE) -> str:
     merged event's further sources carry no weight and count as no event."""
     per = _ROW_PERIOD[period]
     return f"""
-    SELECT state, power, coalesce(channel, 'all') AS channel, {per} AS period,
+    SELECT state, power, coalesce(channel, 'all') AS channel, period,
            sum(greatest(x, 0)) AS closer, sum(greatest(-x, 0)) AS away,
-           count_if(lead) AS events, count(DISTINCT doc) AS sources
-    FROM {table} WHERE {per} IS NOT NULL {where}
-    GROUP BY GROUPING SETS ((state, power, channel, {per}), (state, power, {per}))
+           count(*) FILTER (WHERE lead) AS events, count(DISTINCT doc) AS sources
+    FROM (SELECT state, power, channel, {per} AS period, x, lead, doc
+          FROM {table} WHERE {per} IS NOT NULL {where}) r
+    GROUP BY GROUPING SETS ((state, power, channel, period), (state, power, period))
     ORDER BY state, power, channel, period
     """
 
@@ -187,7 +209,8 @@ def _filters(state: str | None, power: str | None, since: str | None, until: str
 def refresh(store, weights: Weights | None = None, machine: bool = False) -> bool:
     """Bring the index's derived rows up to date; True when they were rebuilt."""
     weights = weights or load_weights()
-    return store.derive(MACHINE_ROWS_TABLE if machine else ROWS_TABLE, rows_sql(weights, machine), rows_key(weights))
+    sql = rows_sql(weights, machine, getattr(store, "dialect", "duckdb"))
+    return store.derive(MACHINE_ROWS_TABLE if machine else ROWS_TABLE, sql, rows_key(weights, sql))
 
 
 def signals(store, state: str | None = None, power: str | None = None, period: str = "all",

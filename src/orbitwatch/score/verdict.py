@@ -82,25 +82,31 @@ def _strongest_sql(weights, state, power, since, until, machine, n) -> tuple[str
     from .signals import _filters, _values
     partners = _values(weights.partners())
     intensity = _values(list(weights.intensity.items()))
+    source = weights.source_sql("e.extractor")
     where, params = _filters(state, power, since, until)  # over the columns state, power and day
     table = "events" if machine else "events_corrected"
     params = ([state, state] if state else []) + params  # the state's records only, before both sides are made
     sql = f"""
     WITH ev AS (
         SELECT e.*, coalesce(c.canonical_id, e.id) AS cid, coalesce(e.date, d.published) AS day,
-               w.weight * coalesce(e.confidence, 1.0) AS strength
+               w.weight * coalesce(e.confidence, 1.0) * {source} AS strength
         FROM {table} e JOIN documents d ON d.id = e.doc_id LEFT JOIN canonical c ON c.event_id = e.id
         JOIN (VALUES {intensity}) AS w(type, weight) ON w.type = e.type
-        WHERE e.stance <> 0 {"AND (e.actor = ? OR e.target = ?)" if state else ""}
+        WHERE e.stance <> 0 AND {source} > 0 {"AND (e.actor = ? OR e.target = ?)" if state else ""}
     ), s AS (
         SELECT *, actor AS state, target AS other FROM ev UNION ALL SELECT *, target, actor FROM ev
     ), mapped AS (
         SELECT s.*, p.power FROM s JOIN (VALUES {partners}) AS p(code, power) ON p.code = s.other
         WHERE s.state <> p.power {where}
+    ), sources AS (
+        SELECT state AS st, power AS pw, cid AS c, count(DISTINCT doc_id) AS sources
+        FROM mapped GROUP BY state, power, cid
     ), best AS (
-        SELECT *, count(DISTINCT doc_id) OVER (PARTITION BY state, power, cid) AS sources
-        FROM mapped
-        QUALIFY row_number() OVER (PARTITION BY state, power, cid ORDER BY strength DESC, id) = 1
+        SELECT * FROM (
+            SELECT mapped.*, row_number() OVER (PARTITION BY state, power, cid ORDER BY strength DESC, id) AS nth
+            FROM mapped) strongest_report
+        JOIN sources ON st = state AND pw = power AND c = cid
+        WHERE nth = 1
     ), ranked AS (
         SELECT *, CASE WHEN stance > 0 THEN 'closer' ELSE 'away' END AS way,
                row_number() OVER (PARTITION BY state, power, stance > 0 ORDER BY strength DESC, id) AS rank_all,

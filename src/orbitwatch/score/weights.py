@@ -4,8 +4,9 @@ Kept as data so an analyst can argue with a number without touching code.
 """
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -26,10 +27,25 @@ class Weights:
     min_events: int = 3
     min_probability: float = 0.70
     min_relative_change: float = 0.05
+    sources: dict[str, float] = field(default_factory=dict)  # coder family -> weight; absent: 1
 
     def partners(self) -> list[tuple[str, str]]:
         """(code met in an event, power it counts for) pairs."""
         return [(code, power) for power, codes in self.powers.items() for code in codes]
+
+    def with_sources(self, overrides: dict[str, float]) -> "Weights":
+        """These weights with some coder families weighted anew (0 leaves one out)."""
+        return replace(self, sources={**self.sources, **_checked_sources(overrides, "--source-weight")})
+
+    def source_sql(self, extractor: str) -> str:
+        """SQL for the weight of a record coded by ``extractor`` (a column):
+        its family is the name up to the first dot or colon (``gdelt.v2``,
+        ``orbitwatch.rules.v1``, ``person:ana``)."""
+        family = f"split_part(split_part({extractor}, ':', 1), '.', 1)"
+        cases = " ".join(f"WHEN '{name}' THEN CAST({w!r} AS DOUBLE PRECISION)"
+                         for name, w in sorted(self.sources.items()))
+        return f"(CASE {family} {cases} ELSE CAST(1.0 AS DOUBLE PRECISION) END)" if cases else \
+            "CAST(1.0 AS DOUBLE PRECISION)"
 
 
 def load_weights(path: str | Path | None = None) -> Weights:
@@ -72,4 +88,22 @@ def _load(path: str | Path | None) -> Weights:
         min_events=int(verdict.get("min_events", 3)),
         min_probability=float(verdict.get("min_probability", 0.70)),
         min_relative_change=float(verdict.get("min_relative_change", 0.05)),
+        sources=_checked_sources(data.get("sources", {}), f"{name}: [sources]"),
     )
+
+
+_FAMILY = re.compile(r"[a-z][a-z0-9_-]*")
+
+
+def _checked_sources(sources: dict, where: str) -> dict[str, float]:
+    out = {}
+    for name, w in sources.items():
+        try:
+            w = float(w)
+        except (TypeError, ValueError):
+            w = -1.0
+        if not _FAMILY.fullmatch(str(name)) or not 0 <= w <= 1:
+            raise WeightsError(f"{where}: {name} = {sources[name]!r}: a coder family (lowercase, such as gdelt) "
+                               "takes a weight within 0..1, 0 leaving its records out")
+        out[str(name)] = w
+    return out

@@ -1,49 +1,21 @@
 """The default store: one DuckDB file, one writer, every write a transaction."""
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
 
-from ..canonical import Report
-from ..indicators.observation import Observation
-from ..ingest.document import Document
-from ..records import EventRecord
-from .base import ACTIONS, EDITABLE, Correction, CorrectionError, EventQuery
-from .migrations import MIGRATIONS
+from . import dialect
+from .sql_store import SQLStore, event_id
 
-_EVENT_COLUMNS = (
-    "id, doc_id, extractor, actor, target, type, stance, channel, date, "
-    "evidence, start_offset, end_offset, confidence, person"
-)
+__all__ = ["DuckDBStore", "event_id"]
 
 
-_INDICATOR_COLUMNS = (
-    "dataset, state, partner, indicator, period, value, unit, source, vintage, kind, change, "
-    "doc_id, evidence, start_offset, end_offset, note"
-)
+class DuckDBStore(SQLStore):
+    """DuckDB implementation of ``orbitwatch.store.base.Store``: a file (or
+    ``:memory:``) that one process opens at a time."""
 
-
-_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
-
-
-def event_id(rec: EventRecord) -> str:
-    """Stable id: the same record from the same sentence keeps its id across runs."""
-    key = "\x1f".join(str(x) for x in (rec.doc, rec.actor, rec.target, rec.type, rec.start, rec.end))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-class DuckDBStore:
-    """DuckDB implementation of ``orbitwatch.store.base.Store``."""
+    dialect = "duckdb"
 
     def __init__(self, path: str | Path = ":memory:"):
         self.path = str(path)
@@ -52,334 +24,22 @@ class DuckDBStore:
         self.con = duckdb.connect(self.path)
         self._migrate()
 
-    def __enter__(self) -> "DuckDBStore":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
     def close(self) -> None:
         self.con.close()
 
-    def _migrate(self) -> None:
-        self.con.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
-        )
-        done = {r[0] for r in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                for statement in filter(str.strip, sql.split(";")):
-                    self.con.execute(statement)
-                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, _now()])
-                self.con.execute("COMMIT")
-            except Exception:
-                self.con.execute("ROLLBACK")
-                raise
+    def _run(self, sql: str, params=()):
+        return self.con.execute(sql, params or [])
 
-    def schema_version(self) -> int:
-        return self.con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0]
 
-    def is_current(self, doc: Document, extractor: str) -> bool:
-        row = self.con.execute(
-            "SELECT extractor, content_hash FROM extractions WHERE doc_id = ?", [doc.id]
-        ).fetchone()
-        return row == (extractor, doc.content_hash)
-
-    def _status(self, doc: Document, extractor: str) -> str:
-        row = self.con.execute("SELECT content_hash FROM documents WHERE id = ?", [doc.id]).fetchone()
-        if row is None:
-            return "new"
-        if row[0] != doc.content_hash:
-            return "updated"
-        return "unchanged" if self.is_current(doc, extractor) else "re-extracted"
-
-    def save(self, doc: Document, records: list[EventRecord], extractor: str) -> str:
-        status = self._status(doc, extractor)
-        if status != "unchanged":
-            self.save_many([(doc, records)], extractor)
-        return status
-
-    def save_many(self, items: list[tuple[Document, list[EventRecord]]], extractor: str) -> int:
-        """Store documents with their events in one transaction, replacing any
-        stored under the same ids (one document for `save`; a batch for an
-        import of structured data, where a transaction per row would cost more
-        than the row). Returns the number of events written."""
-        now = _now()
-        events = [{event_id(r): r for r in recs} for _, recs in items]  # one record per id
-        with self._transaction():
-            ids = [[d.id] for d, _ in items]
-            for table, column in (("events", "doc_id"), ("extractions", "doc_id"), ("documents", "id")):
-                self.con.executemany(f"DELETE FROM {table} WHERE {column} = ?", ids)
-            self.con.executemany(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[d.id, d.content_hash, d.title, d.url, d.published, d.source, d.path, d.format, d.text, now]
-                 for d, _ in items])
-            rows = [[i, r.doc, extractor, r.actor, r.target, r.type, r.stance, r.channel, r.date,
-                     r.evidence, r.start, r.end, r.confidence, r.person] for recs in events for i, r in recs.items()]
-            if rows:
-                self.con.executemany(
-                    f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            self.con.executemany("INSERT INTO extractions VALUES (?, ?, ?, ?, ?)",
-                                 [[d.id, extractor, d.content_hash, len(recs), now]
-                                  for (d, _), recs in zip(items, events)])
-        return len(rows)
-
-    def events(self, query: EventQuery = EventQuery()) -> list[EventRecord]:
-        sql, params = _event_sql(query)
-        rows = self.con.execute(sql, params).fetchall()
-        return [
-            EventRecord(doc=r[1], actor=r[3], target=r[4], type=r[5], stance=r[6], channel=r[7],
-                        date=r[8], evidence=r[9], start=r[10], end=r[11], confidence=r[12],
-                        person=r[13], extra={"id": r[0], "extractor": r[2],
-                                             "canonical": r[14] or r[0], "published": r[15], "review": r[16],
-                                             "key": {"actor": r[17], "target": r[18], "type": r[19]}})
-            for r in rows
-        ]
-
-    def count_events(self, query: EventQuery = EventQuery()) -> int:
-        sql, params = _event_sql(query, count=True)
-        return self.con.execute(sql, params).fetchone()[0]
-
-    def correct(self, c: Correction) -> dict:
-        if c.action not in ACTIONS:
-            raise CorrectionError(f"unknown action {c.action!r}; valid: {', '.join(ACTIONS)}")
-        if not (c.author or "").strip():
-            raise CorrectionError("a correction needs its author")
-        before = self._current(c.doc, c.actor, c.target, c.type)
-        if c.action == "add":
-            if self.document(c.doc) is None:
-                raise CorrectionError(f"no document {c.doc!r}")
-            after = _added(c, self.document(c.doc).text)
-            key = (after["actor"], after["target"], after["type"])
-        else:
-            if before is None:
-                raise CorrectionError(f"no record {c.actor} -> {c.target} {c.type} in document {c.doc!r}")
-            changes = (c.changes or {}) if c.action == "edit" else {}  # a confirmation changes nothing
-            after = None if c.action == "reject" else _edited(before, changes)
-            key = (c.actor, c.target, c.type)
-        now = _now()
-        with self._transaction():
-            row = self.con.execute(
-                "INSERT INTO corrections (doc_id, actor, target, type, action, new_actor, new_target, new_type, "
-                "new_stance, new_channel, new_date, evidence, start_offset, end_offset, author, reason, created_at, "
-                "before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                [c.doc, *key, c.action, *(after[f] if after else None for f in EDITABLE),
-                 (after or before or {}).get("evidence"), (after or before or {}).get("start"),
-                 (after or before or {}).get("end"), c.author.strip(), c.reason, now,
-                 json.dumps(before, ensure_ascii=False) if before else None,
-                 json.dumps(after, ensure_ascii=False) if after else None]).fetchone()
-        return {"id": row[0], "doc": c.doc, "key": dict(zip(("actor", "target", "type"), key)),
-                "action": c.action, "author": c.author.strip(), "reason": c.reason,
-                "created_at": now.isoformat(timespec="seconds"), "before": before, "after": after}
-
-    def _current(self, doc: str, actor: str, target: str, type_: str) -> dict | None:
-        """The record with this key as it stands now (corrections applied)."""
-        row = self.con.execute(
-            "SELECT actor, target, type, stance, channel, date, evidence, start_offset, end_offset "
-            "FROM events_corrected WHERE doc_id = ? AND key_actor = ? AND key_target = ? AND key_type = ?",
-            [doc, actor, target, type_]).fetchone()
-        if row is None:
-            return None
-        return dict(zip(("actor", "target", "type", "stance", "channel", "date", "evidence", "start", "end"), row))
-
-    def corrections(self, doc: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
-        where, params = ("WHERE doc_id = ?", [doc]) if doc else ("", [])
-        rows = self.con.execute(
-            f"SELECT id, doc_id, actor, target, type, action, author, reason, created_at, before, after "
-            f"FROM corrections {where} ORDER BY id DESC LIMIT ? OFFSET ?", params + [int(limit), int(offset)]
-        ).fetchall()
-        return [{"id": r[0], "doc": r[1], "key": {"actor": r[2], "target": r[3], "type": r[4]}, "action": r[5],
-                 "author": r[6], "reason": r[7], "created_at": r[8].isoformat(timespec="seconds"),
-                 "before": json.loads(r[9]) if r[9] else None, "after": json.loads(r[10]) if r[10] else None}
-                for r in rows]
-
-    def reports(self) -> list[Report]:
-        """Every stored record as the canonical linker needs it."""
-        rows = self.con.execute(
-            "SELECT e.id, e.doc_id, e.actor, e.target, e.type, e.date, d.published, e.evidence "
-            "FROM events_corrected e JOIN documents d ON d.id = e.doc_id ORDER BY e.id").fetchall()
-        return [Report(*r) for r in rows]
-
-    def set_canonical(self, mapping: dict[str, str]) -> None:
-        """Replace the event -> canonical event links in one transaction."""
-        with self._transaction():
-            self.con.execute("DELETE FROM canonical")
-            if mapping:
-                self.con.executemany("INSERT INTO canonical VALUES (?, ?)", list(mapping.items()))
-
-    def _changed(self) -> None:
-        """Mark every derived table out of date (inside the writer's transaction)."""
-        self.con.execute("UPDATE store_meta SET value = value + 1 WHERE key = 'data_version'")
-
-    @contextmanager
-    def _transaction(self, changes_data: bool = True):
-        """One write: all of it or none of it. A write that changes the data
-        marks the derived tables out of date in the same transaction."""
+    def _begin(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
-        try:
-            yield
-            if changes_data:
-                self._changed()
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
-    def derive(self, name: str, sql: str, key: str) -> bool:
-        if not _IDENTIFIER.fullmatch(name):
-            raise ValueError(f"derived table name {name!r} must be a lowercase identifier")
-        version = self.con.execute("SELECT value FROM store_meta WHERE key = 'data_version'").fetchone()[0]
-        if self.con.execute("SELECT 1 FROM derived WHERE name = ? AND key = ? AND data_version = ?",
-                            [name, key, version]).fetchone():
-            return False
-        with self._transaction(changes_data=False):
-            self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
-            self.con.execute("DELETE FROM derived WHERE name = ?", [name])
-            self.con.execute("INSERT INTO derived VALUES (?, ?, ?, ?)", [name, key, version, _now()])
-        return True
+    def _commit(self) -> None:
+        self.con.execute("COMMIT")
 
-    def document(self, doc_id: str) -> Document | None:
-        r = self.con.execute(
-            "SELECT id, text, title, url, published, source, path, format FROM documents WHERE id = ?",
-            [doc_id],
-        ).fetchone()
-        if r is None:
-            return None
-        return Document(id=r[0], text=r[1], title=r[2], url=r[3], published=r[4], source=r[5],
-                        path=r[6], format=r[7])
+    def _rollback(self) -> None:
+        self.con.execute("ROLLBACK")
 
-    def replace_indicators(self, dataset: str, rows: list[Observation]) -> int:
-        now = _now()
-        with self._transaction():
-            self.con.execute("DELETE FROM indicators WHERE dataset = ?", [dataset])
-            if rows:
-                self.con.executemany(
-                    f"INSERT INTO indicators ({_INDICATOR_COLUMNS}, imported_at) VALUES "
-                    f"({', '.join('?' * (_INDICATOR_COLUMNS.count(',') + 2))})",
-                    [[dataset, o.state, o.partner, o.indicator, o.period, o.value, o.unit, o.source,
-                      o.vintage, o.kind, o.change, o.doc, o.evidence, o.start, o.end, o.note, now]
-                     for o in rows])
-        return len(rows)
-
-    def indicators(self, state: str | None = None, partners: tuple[str, ...] | None = None,
-                   kind: str | None = None) -> list[Observation]:
-        where, params = [], []
-        if state:
-            where.append("state = ?")
-            params.append(state)
-        if partners:
-            where.append(f"partner IN ({', '.join('?' * len(partners))})")
-            params += list(partners)
-        if kind:
-            where.append("kind = ?")
-            params.append(kind)
-        rows = self.con.execute(
-            f"SELECT {_INDICATOR_COLUMNS} FROM indicators"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY state, partner, indicator, period, dataset", params).fetchall()
-        return [Observation(state=r[1], partner=r[2], indicator=r[3], period=r[4], value=r[5], unit=r[6],
-                            source=r[7], vintage=r[8], kind=r[9], change=r[10], doc=r[11], evidence=r[12],
-                            start=r[13], end=r[14], note=r[15]) for r in rows]
-
-    def query(self, sql: str, params: list | None = None) -> list[tuple]:
-        return self.con.execute(sql, params or []).fetchall()
-
-    def counts(self) -> dict[str, int]:
-        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("documents", "events", "extractions", "indicators")}
-        counts["canonical"] = self.con.execute(
-            "SELECT count(DISTINCT coalesce(c.canonical_id, e.id)) FROM events e "
-            "LEFT JOIN canonical c ON c.event_id = e.id").fetchone()[0]
-        return counts
-
-
-def _event_sql(q: EventQuery, count: bool = False) -> tuple[str, list]:
-    """SQL for an EventQuery; every value is a bound parameter."""
-    where, params = [], []
-    if q.state and q.power:
-        where.append("((e.actor = ? AND e.target = ?) OR (e.actor = ? AND e.target = ?))")
-        params += [q.state, q.power, q.power, q.state]
-    elif q.state or q.power:
-        code = q.state or q.power
-        where.append("(e.actor = ? OR e.target = ?)")
-        params += [code, code]
-    for column, value in (("e.type", q.type), ("e.channel", q.channel), ("e.doc_id", q.doc),
-                          ("e.stance", q.stance), ("e.review", None if q.machine else q.review)):
-        if value is not None and value != "":
-            where.append(f"{column} = ?")
-            params.append(value)
-    if q.text:
-        where.append("contains(lower(e.evidence), lower(?))")
-        params.append(q.text)
-    if q.source:
-        where.append("d.source = ?")
-        params.append(q.source)
-    when = "coalesce(e.date, d.published)"
-    for value, op in ((q.since, ">="), (q.until, "<=")):
-        if value:  # compared at the coarser of the two precisions
-            n = f"least(length({when}), {len(value)})"
-            where.append(f"{when} IS NOT NULL AND substr({when}, 1, {n}) {op} substr(?, 1, {n})")
-            params.append(value)
-    source = ("(SELECT *, 'machine' AS review, actor AS key_actor, target AS key_target, type AS key_type "
-              "FROM events)" if q.machine else "events_corrected")
-    base = (f"FROM {source} e JOIN documents d ON d.id = e.doc_id LEFT JOIN canonical c ON c.event_id = e.id"
-            + (" WHERE " + " AND ".join(where) if where else ""))
-    if count:
-        return "SELECT count(*) " + base, params
-    if q.per_partner and q.state:
-        base += (" QUALIFY row_number() OVER (PARTITION BY CASE WHEN e.actor = ? THEN e.target ELSE e.actor END "
-                 f"ORDER BY {when} NULLS LAST, e.id) <= {int(q.per_partner)}")
-        params.append(q.state)
-    if q.order == "influence":  # the weight a record adds to the index, heaviest first
-        cases = " ".join(f"WHEN '{t}' THEN {float(w)!r}" for t, w in q.intensity if t.isalpha())
-        order = f"(CASE e.type {cases} ELSE 0 END) * coalesce(e.confidence, 1.0) DESC, e.id"
-    elif q.order == "confidence":
-        order = "coalesce(e.confidence, 1.0), e.id"
-    else:
-        order = when + " NULLS LAST, e.doc_id, e.start_offset NULLS LAST, e.id"
-    sql = (f"SELECT {', '.join('e.' + c.strip() for c in _EVENT_COLUMNS.split(','))}, c.canonical_id, d.published, "
-           f"e.review, e.key_actor, e.key_target, e.key_type " + base + " ORDER BY " + order)
-    if q.limit:
-        sql += f" LIMIT {int(q.limit)} OFFSET {int(q.offset)}"
-    return sql, params
-
-
-def _edited(before: dict, changes: dict) -> dict:
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise CorrectionError(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
-    after = {**before, **{k: v for k, v in changes.items()}}
-    return _valid(after)
-
-
-def _added(c: Correction, text: str) -> dict:
-    changes = c.changes or {}
-    missing = {"actor", "target", "type", "stance", "channel"} - set(changes)
-    if missing:
-        raise CorrectionError(f"a new record needs {', '.join(sorted(missing))}")
-    if c.start is None or c.end is None or not (0 <= c.start < c.end <= len(text)):
-        raise CorrectionError(f"a new record needs the span of its sentence (0 <= start < end <= {len(text)})")
-    after = {f: changes.get(f) for f in EDITABLE}
-    after.update(evidence=text[c.start:c.end], start=c.start, end=c.end)
-    return _valid(after)
-
-
-def _valid(rec: dict) -> dict:
-    """Check a corrected record against event record v1 (form values arrive as text)."""
-    try:
-        rec["stance"] = int(rec["stance"])
-    except (TypeError, ValueError):
-        raise CorrectionError(f"stance {rec.get('stance')!r} is not -1, 0 or 1") from None
-    rec["date"] = rec.get("date") or None
-    for code in ("actor", "target"):
-        rec[code] = (rec.get(code) or "").strip().upper()
-    try:
-        EventRecord.from_dict({"doc": "x", "evidence": rec.get("evidence") or "x", **{k: rec.get(k) for k in EDITABLE}})
-    except Exception as e:
-        raise CorrectionError(str(e)) from None
-    if rec["actor"] == rec["target"]:
-        raise CorrectionError("actor and target must differ")
-    return rec
+    def _replace_table(self, name: str, sql: str) -> None:
+        for statement in dialect.replace_table(self.dialect, name, sql):
+            self.con.execute(statement)

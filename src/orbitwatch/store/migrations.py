@@ -1,7 +1,10 @@
 """Named schema migrations, applied once each and recorded in ``schema_migrations``.
 
-Append new migrations; never edit one that has shipped. The schema version
-is the number of migrations applied.
+Append new migrations; never change what one that has shipped does. The
+schema version is the number of migrations applied. They are written in SQL
+that DuckDB and PostgreSQL both run (``dialect.migration`` spells the types
+PostgreSQL names differently); 0007's view was rewritten without DuckDB's
+QUALIFY for PostgreSQL, with the same rows.
 """
 from __future__ import annotations
 
@@ -87,8 +90,11 @@ MIGRATIONS.append(("0007_corrections", """
     CREATE INDEX corrections_key ON corrections(doc_id, actor, target, type);
     CREATE VIEW events_corrected AS
     WITH latest AS (
-        SELECT * FROM corrections
-        QUALIFY row_number() OVER (PARTITION BY doc_id, actor, target, type ORDER BY id DESC) = 1
+        SELECT * FROM (
+            SELECT corrections.*,
+                   row_number() OVER (PARTITION BY doc_id, actor, target, type ORDER BY id DESC) AS nth
+            FROM corrections) newest
+        WHERE nth = 1
     )
     SELECT e.id, e.doc_id, e.extractor,
            coalesce(l.new_actor, e.actor) AS actor, coalesce(l.new_target, e.target) AS target,
