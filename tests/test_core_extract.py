@@ -239,3 +239,67 @@ def test_extract_accurate_mode_loads_offline_and_finds_subjects(monkeypatch):
     doc = Document(id="p", text="Armenia, after the CSTO refused to help, cancelled the drills of the alliance.")
     got = {(r.actor, r.target, r.type) for r in extract(doc, parser=parser)}
     assert ("ARM", "CSTO", "REJECT") in got and ("CSTO", "ARM", "REJECT") in got
+
+
+def test_extract_two_leaders_talks_stay_between_them_not_toward_a_route():
+    got = keys("Xi Jinping met Shavkat Mirziyoyev in Samarkand. The two leaders held talks and signed "
+               "agreements on a railway to Kyrgyzstan.", "2022-09-16")
+    assert ("CHN", "UZB", "AGREE", 1) in got or ("UZB", "CHN", "AGREE", 1) in got
+    assert not any("KGZ" in (a, t) for a, t, _, _ in got)
+
+
+def test_extract_each_accused_the_other_is_mutual():
+    got = keys("Kyrgyz and Tajik border guards clashed near Vorukh. Both governments blamed the other "
+               "for the fighting.", "2021-04-30")
+    assert {("KGZ", "TJK", "ACCUSE", -1), ("TJK", "KGZ", "ACCUSE", -1)} <= got
+
+
+def test_extract_a_pledge_of_support_told_to_a_leader_is_support():
+    got = keys("In Astana, Xi told President Tokayev that China would firmly support Kazakhstan's "
+               "sovereignty.", "2022-09-14")
+    assert ("CHN", "KAZ", "SUPPORT", 1) in got
+
+
+def test_extract_the_state_saying_it_would_comply_speaks_of_itself():
+    got = keys("Tashkent said it would comply with Western sanctions on Russia.", "2023-04-01")
+    assert ("UZB", "WST", "COOPERATE", 1) in got
+
+
+def test_extract_hyphenated_pair_of_states_is_both_targets():
+    got = keys("The European Union welcomed the Armenian-Azerbaijani agreement.", "2025-08-09")
+    assert {("EU", "ARM", "SUPPORT", 1), ("EU", "AZE", "SUPPORT", 1)} <= got
+
+
+def test_extract_a_second_verb_after_and_is_its_own_event():
+    got = keys("Baku accused Moscow of a cover-up and demanded that Russia pay compensation.", "2024-12-30")
+    assert ("AZE", "RUS", "ACCUSE", -1) in got and ("AZE", "RUS", "REQUEST", 0) in got
+
+
+def test_extract_a_counterfactual_meeting_is_no_event():
+    assert keys("The visit was to have included talks with the Kazakh president in Astana, "
+                "but Japan's prime minister cancelled it.", "2024-08-09") >= set()
+    got = keys("Kishida's tour would have brought him together with Tokayev in Astana.", "2024-08-09")
+    assert not any(t == "CONSULT" for _, _, t, _ in got)
+
+
+def test_extract_a_mediator_after_brokered_by_is_not_the_partner():
+    got = keys("In 2009 Armenia and Turkey signed two protocols, brokered by Switzerland.", "2025-06-25")
+    assert ("ARM", "TUR", "AGREE", 1) in got or ("TUR", "ARM", "AGREE", 1) in got
+    assert not any("CHE" == t for _, t, _, _ in got)
+
+
+def test_extract_a_leader_of_the_paragraphs_time_acts_for_the_state():
+    text = ("In May 2014 Kazakhstan signed a treaty with Belarus. Nazarbayev then hosted Putin in Astana.")
+    assert ("KAZ", "RUS", "CONSULT", 1) in keys(text, "2025-05-20")
+    assert keys("Nazarbayev hosted Putin in Astana.", "2025-05-20") == set()
+
+
+def test_extract_one_of_them_named_in_apposition_acts():
+    got = keys("Several leaders came to Astana. One of them, Azerbaijan's Ilham Aliyev, met Xi on the "
+               "sidelines.", "2024-07-04")
+    assert ("AZE", "CHN", "CONSULT", 1) in got or ("CHN", "AZE", "CONSULT", 1) in got
+
+
+def test_extract_valuing_ties_and_standing_with_are_support():
+    assert ("RUS", "AZE", "SUPPORT", 1) in keys("Peskov said Moscow valued its relationship with Baku.", "2025-07-01")
+    assert ("TUR", "PAK", "SUPPORT", 1) in keys("Ankara stood firmly with Islamabad.", "2025-05-12")

@@ -91,7 +91,7 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
     text = sent.text
     dates = [d for d in find_dates(text, doc.published)  # an event is not reported before it happens
              if not doc.published or d[2] <= doc.published[:len(d[2])]]
-    mentions = find_mentions(text, vocab, dates, doc.published)
+    mentions = find_mentions(text, vocab, dates, doc.published, ctx.scene)
     if _ANSWER.match(text):
         ctx.answer = True  # an interview's answer: its "we" is the interviewee's
         ctx.interviewee = ctx.interviewee or ctx.official or ctx.singular
@@ -191,6 +191,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None, parser: Parser | Non
             scene = None
             ctx.answer = False
         prev_end = sent.end
+        ctx.scene = scene
         found = [c for c in _sentence(sent, doc, vocab, ctx, parser) if c.actor != c.target]
         scene = next((c.date for c in reversed(found) if c.date), scene)
         for c in found:

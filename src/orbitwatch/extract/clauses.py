@@ -17,6 +17,7 @@ _BOUNDARY = re.compile(
     r";|:\s|\s[–—-]\s|,\s*(?:and|but|while|whereas|yet|so)\s|\bthat\b|\bwhile\b|\bwhereas\b|\bbut\b|[“”\"]"
 )
 _ABSORBED = re.compile(r"^[^,;.:]{0,50}?\b(?:to|on|for|against)\b[^,;.:]{0,25}$")
+_COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?$", re.I)
 _REASON = re.compile(r"\b(?:for|of|over)\s*$", re.I)
 _OPEN_END = re.compile(r"\b(?:to|on|for|that)\s*$", re.I)
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|although|though|until|once|while|whereas)\b", re.I)
@@ -37,7 +38,7 @@ class Hit:
 def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(openers)
     first = "|".join(openers) + "|(?:" + "|".join(initial) + r")\s+(?:a|an|the|his|her|its|their)"
-    finite = r"(?:[\w'’-]+\s+){0,4}?(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b"
+    finite = r"(?:(?!(?:and|but)\b)[\w'’-]+\s+){0,4}?(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b"
     return re.compile(
         rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"
         rf"|(?<=\s)(?:after|before|when|because|although|though|until|once|since)\s+{finite}[^,;:]*", re.I
@@ -103,6 +104,8 @@ def _absorbs(p: Hit, p_text: str, gap: str, nxt: str = "") -> bool:
     a subordinating conjunction ("expelled X after Y criticised ...") is not."""
     if _SUBORDINATE.search(gap) or re.match(r"(?:in|during|over|by|at)\b", nxt, re.I):
         return False  # an adjunct ("congratulated X in a phone call") is an event of its own
+    if _COORDINATED_VERB.search(gap) and re.fullmatch(r"\w+ed", nxt.split(" ")[0]):
+        return False  # "accused Russia of a cover-up and demanded ...": a second verb of the subject
     if p.trigger.type == "REJECT" and _DIRECT_OBJECT.match(gap):
         return True
     if _REASON.search(gap) and nxt.split(" ")[0].lower().endswith("ing") and len(gap) <= 60:

@@ -37,6 +37,7 @@ class Discourse:
     answer: bool = False  # inside an interview's answer ("A: ...") until the paragraph ends
     interviewee: tuple[str, ...] = ()  # whose "we" the answers are
     official: tuple[str, ...] = ()  # the state of the last official named ("a senior Uzbek diplomat")
+    scene: str | None = None  # the last date the paragraph gave, for leaders of its time
 
     def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...]) -> tuple[str, ...]:
         """Codes an anaphoric mention stands for, preferring this sentence's own."""
@@ -75,9 +76,9 @@ class Discourse:
         if size:
             named = tuple(dict.fromkeys(c for x in local if x.end <= m.start and x.actor_ok and not x.anaphor
                                         and x.kind != "territory" for c in x.codes))
-            if len(named) == size and re.search(r"leaders|presidents|ministers|heads|premiers|counterparts",
-                                                 m.text, re.I):
-                return named  # "Rahmon telephoned Putin, and the two presidents agreed"
+            if len(named) == size and (re.search(r"leaders|presidents|ministers|heads|premiers|counterparts",
+                                                  m.text, re.I) or m.text.lower() == "the two"):
+                return named  # "Rahmon telephoned Putin, and the two presidents agreed", "... and the two signed"
             if len(self.participants) == size and not [c for c in earlier if len(c) == size]:
                 return self.participants  # "the two leaders" after their meeting
             sized = [c for c in candidates if len(c) == size]

@@ -22,6 +22,8 @@ POWERS = frozenset({"RUS", "CHN", "EU", "USA", "TUR", "IRN", "WST", "UN", "CSTO"
                     "SCO", "OTS", "NATO", "OSCE", "G7", "BRICS"})
 _WORD = re.compile(r"[\w’'-]+")
 _TITLED = re.compile(r"(?:[’']s)?\)?(?:\s+[A-Z][\w.’'-]*)*\s*")  # "USAID Administrator Samantha Power"
+_COUNTERFACTUAL = re.compile(r"\b(?:(?:was|were)\s+(?:to|due\s+to|supposed\s+to|meant\s+to)|would|could|might|should)"
+                             r"\s+have\s+(?!been\s+(?:signed|agreed|held))\w+", re.I)
 _INDEPENDENT = re.compile(r"[;“”\"]|,\s*(?:and|but|while|whereas|yet)\s")
 
 
@@ -184,6 +186,9 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         return False  # a far "them" is more often a company or a people; "they" is a subject
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
         return False
+    if h.gov == "by" and re.search(r"\w+ed\s+by\s+(?:the\s+)?$", view.text[max(0, g.start - 30):g.start]) \
+            and g.start > hit.end:
+        return False  # "signed two protocols, brokered by Switzerland": an agent, not the other party
     own_particle = adjacent and view.text[hit.start:hit.end].split()[-1].lower() == h.gov
     if h.gov in view.vocab.grammar["locatives"] and not own_particle and not _event_place(view, g) and (
             not hit.trigger.locative or (h.kind == "adj" and h.next in view.vocab.grammar["place_nouns"])
@@ -234,9 +239,12 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
                        and g.head.gov not in view.vocab.grammar["prepositions"]), None)
         if direct is not None:
             return direct, False  # "met US President Donald Trump"
-        if mode == "with" and actor is not None and len(actor.mentions) >= 2 \
+        if mode == "with" and actor is not None and len(set(actor.codes)) >= 2 \
                 and hit.trigger.type in SYMMETRIC_TYPES:
-            return None, False  # "Saudi Arabia and Iran restored relations": with each other
+            return None, False  # "Saudi Arabia and Iran restored relations", "the two leaders held talks"
+    if actor is not None and len(set(actor.codes)) >= 2 and hit.trigger.type in SYMMETRIC_TYPES and after \
+            and after[0].head.gov in view.vocab.grammar["prepositions"] and after[0].head.gov not in ("with", "between"):
+        return None, False  # "the two leaders signed agreements on a railway to Kyrgyzstan": with each other
     if after and after[0].start < hi:
         return after[0], False
     if after and not _INDEPENDENT.search(view.text[hit.end:after[0].start]):
@@ -367,6 +375,8 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
         if a < hit.start and b > lo:
             a, b = max(a, lo) - lo, min(b, hit.start) - lo
             text = text[:a] + " " * (b - a) + text[b:]
+    if _COUNTERFACTUAL.search(view.text[view.scope(hit.start)[0]:hit.start]):
+        return True  # "the trip was to have included a summit", "a deal that would have opened"
     window = [w.lower() for w in _WORD.findall(text)][-4:]
     g = view.vocab.grammar
     if any(w in g["modals"] for w in window):
@@ -389,6 +399,9 @@ def _own_statement(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     for m in re.finditer(r"[\w’']+", view.text):
         if m.group(0).lower() not in verbs:
             continue
+        if actor.end <= m.start() and m.end() <= hit.start and m.start() - actor.end <= 60 \
+                and not _is_object(actor, view.vocab):
+            return True  # "Astana said it would comply": the actor speaks of itself
         near = [g for g in view.groups if (0 <= m.start() - g.end <= 60 or 0 <= g.start - m.end() <= 30)
                 and not _is_object(g, view.vocab) and g.start != actor.start]
         # neither "aid to Ukraine, the prime minister said" nor the actor itself is the speaker
@@ -465,7 +478,8 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
     return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]
 
 
-_EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)\b", re.I)
+_EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another|the\s+other(?:\s+(?:side|party|government|country))?"
+                         r"(?=\s+(?:of|for|over|in|on|at|with|by)\b|\s*[.,;]))\b", re.I)  # "each accused the other of"
 _NOUN_USE = re.compile(r"(?:\b(?:the|a|an|of|new|its|their|western|us|eu)\s+$)", re.I)
 
 

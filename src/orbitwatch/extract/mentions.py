@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 from .tokens import Token, tokenize
 from .vocabulary import Vocabulary
 
-_COORD = re.compile(r"^\s*(?:,|,?\s*(?:and|or|nor|&|as well as|plus)\b)\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?"
-                    r"(?:other\s+)?(?:(?:two|three|four|five|six|seven|eight)\s+)?$", re.I)
+_COORD = re.compile(r"^\s*(?:,|,?\s*(?i:and|or|nor|&|as well as|plus)\b)\s*"
+                    r"(?i:(?:the|his|her|their|its)\s+)?(?i:other\s+)?(?i:(?:two|three|four|five|six|seven|eight)\s+)?"
+                    r"(?:(?:President|Prime\s+Minister|Premier|Chancellor|King|Emir|Foreign\s+Minister)\s+)?$")
 _CONJ = re.compile(r"\b(?:and|or|nor|as well as|plus)\b|&", re.I)
 _ROLE_WORDS = ("counterpart|president|prime|minister|foreign|defen[cs]e|leader|chancellor|secretary|state|"
                "premier|deputy|head|spokes(?:man|woman|person)|ambassador|envoy|king|emir|crown|prince|"
@@ -105,7 +106,8 @@ def _date_at(dates: list[tuple[int, int, str]], pos: int, default: str | None) -
     return min(dates, key=lambda d: min(abs(d[0] - pos), abs(d[1] - pos)))[2]
 
 
-def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | None) -> list[Mention]:
+def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | None,
+                         scene: str | None = None) -> list[Mention]:
     tokens = tokenize(text)
     out: list[Mention] = []
     i = 0
@@ -126,6 +128,8 @@ def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | No
             terms = [t for t in entry.terms if t.covers(when)]
             if not terms and _THEN.search(text[max(0, s - 40):s]):
                 terms = list(entry.terms)  # "then-prime minister X": in office when it happened
+            if not terms and scene and not dates and not _FORMER.search(text[max(0, s - 40):s]):
+                terms = [t for t in entry.terms if t.covers(scene)]  # a history the paragraph dated
             if terms:
                 out.append(Mention(s, e, tuple(dict.fromkeys(t.code for t in terms)), "person",
                                    text[s:e], person=terms[0].name))
@@ -142,6 +146,8 @@ def _pattern_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         if col.cues and not any(c in low for c in col.cues):
             continue
         for m in col.pattern.finditer(text):
+            if col.anaphor == "plural" and _ONE_OF.search(text[:m.start()]) and _APPOSITIVE.match(text[m.end():]):
+                continue  # "One of them, Azerbaijan's Ilham Aliyev, met Xi": the one is named
             out.append(Mention(m.start(), m.end(), col.members or (), "collective", m.group(0),
                                anaphor=col.anaphor))
     for m in _SINGULAR.finditer(text):
@@ -193,9 +199,12 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     return m
 
 
+_ONE_OF = re.compile(r"\b(?:one|either|neither)\s+of\s+$", re.I)
+_APPOSITIVE = re.compile(r"\s*,\s*[A-Z]")
 _PLACE_NAMED = frozenset({"meeting", "summit", "talks", "agreement", "agreements", "declaration", "format",
                           "process", "accords", "protocol", "conference", "forum", "group", "statement"})
 _THEN = re.compile(r"\bthen[- ](?:[\w-]+\s+){0,4}$", re.I)
+_FORMER = re.compile(r"\b(?:former|ex|late|ousted|exiled|retired|first|outgoing)[- ](?:[\w-]+\s+){0,3}$", re.I)
 _CHAIN = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*){2,}")
 
 
@@ -246,13 +255,15 @@ def _attach_roles(m: Mention, text: str, vocab: Vocabulary, date: str | None) ->
 
 
 def find_mentions(text: str, vocab: Vocabulary, dates: list[tuple[int, int, str]],
-                  doc_date: str | None) -> list[Mention]:
+                  doc_date: str | None, scene: str | None = None) -> list[Mention]:
     """All actor mentions of a sentence, annotated, overlaps resolved.
 
     ``dates`` are the sentence's time expressions: an office holder counts
-    as the state only if in office at the nearest one (else the document's date).
+    as the state only if in office at the nearest one (else the document's
+    date, or, for a sentence with no date of its own, the last date its
+    paragraph gave: "In May 2014 ... Two months later, Nazarbayev hosted").
     """
-    raw = _dictionary_mentions(text, vocab, dates, doc_date) + _pattern_mentions(text, vocab)
+    raw = _dictionary_mentions(text, vocab, dates, doc_date, scene) + _pattern_mentions(text, vocab)
     mentions = [_annotate(m, text, vocab) for m in _drop_overlaps(raw)]
     mentions = _merge_titles(mentions, text)
     for m in mentions:
@@ -263,6 +274,16 @@ def find_mentions(text: str, vocab: Vocabulary, dates: list[tuple[int, int, str]
 def _pronoun_first(m: Mention, gap: str) -> bool:
     """"he and Xi Jinping agreed": a resolved pronoun heads a coordination."""
     return m.text.lower() in ("he", "she") and bool(m.codes) and bool(_CONJ.search(gap))
+
+
+_PAIR_GAPS = ("-", "–", "—", "/")
+
+
+def _paired(a: Mention, b: Mention, gap: str) -> bool:
+    """"the Kyrgyz-Tajik treaty", "Armenia-Azerbaijan talks": both parties, one group."""
+    kinds = ("adj", "name", "collective")  # "the China-Central Asia summit": a fixed collective
+    return gap in _PAIR_GAPS and a.kind in kinds and b.kind in kinds and bool(a.codes) and bool(b.codes) \
+        and not a.anaphor and not b.anaphor and a.codes != b.codes
 
 
 def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...] = ()) -> list[Group]:
@@ -278,7 +299,7 @@ def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...]
         last = runs[-1][-1] if runs else None
         gap = text[last.end:m.start] if last is not None else ""
         list_end = not re.match(r"\s*,\s*(?:and|or)\b", gap) or len(runs[-1]) >= 2
-        if (last is not None and _COORD.match(gap) and list_end and not m.modifier
+        if (last is not None and (_COORD.match(gap) or _paired(last, m, gap)) and list_end and not m.modifier
                 and not any(last.end <= b <= m.start for b in barriers)
                 and (not last.anaphor or _pronoun_first(last, gap)) and not m.anaphor):
             runs[-1].append(m)
@@ -287,7 +308,7 @@ def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...]
     groups: list[Group] = []
     for run in runs:
         gaps = [text[a.end:b.start] for a, b in zip(run, run[1:])]
-        if len(run) > 1 and not any(_CONJ.search(g) for g in gaps):
+        if len(run) > 1 and not any(_CONJ.search(g) or g in _PAIR_GAPS for g in gaps):
             groups.extend(Group([m]) for m in run)
         else:
             if run[-1].actor_ok and all(m.kind == "adj" for m in run):
