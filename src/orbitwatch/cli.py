@@ -664,6 +664,79 @@ def corrections_import_cmd(file, db):
         raise SystemExit(1)
 
 
+@main.group("db")
+def db_group():
+    """Look after a database: check its integrity, back it up, restore it."""
+
+
+@db_group.command("check")
+@db_option
+@format_option("text", ("text", "json"))
+def db_check_cmd(db, fmt):
+    """Verify integrity: schema version, records of missing documents, event
+    counts, evidence offsets that no longer match their document, links and
+    corrections that point nowhere. Exit status 1 if anything is wrong.
+
+    \b
+    Example:
+      orbitwatch db check --db team.duckdb
+    """
+    from .store.maintenance import check
+    with _open(db) as store:
+        problems = check(store)
+        counts = store.counts()
+    if fmt == "json":
+        click.echo(json.dumps({"ok": not problems, "counts": counts,
+                               "problems": [p.__dict__ for p in problems]}, indent=2, default=str))
+    else:
+        for p in problems:
+            click.echo(f"orbitwatch: {p.line()}")
+        if not problems:
+            click.echo(f"ok: {counts['documents']} documents, {counts['events']} events, "
+                       f"{counts['indicators']} indicator rows; schema current")
+    if problems:
+        raise SystemExit(1)
+
+
+@db_group.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False))
+@db_option
+def db_backup_cmd(file, db):
+    """Write the database's records (documents, events, links, indicators,
+    corrections) to FILE, gzipped JSON lines that any orbitwatch database,
+    DuckDB or PostgreSQL, can restore. A consistent snapshot while others write.
+
+    \b
+    Example:
+      orbitwatch db backup team-2026-11-23.owb.gz --db postgresql://ana@db/orbitwatch
+    """
+    from .store.maintenance import backup
+    with _open(db) as store:
+        counts = backup(store, file)
+    click.echo(f"orbitwatch: {file}: " + ", ".join(f"{n} {t}" for t, n in counts.items()), err=True)
+
+
+@db_group.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--replace", is_flag=True, help="Delete what the database holds first (else it must be empty).")
+def db_restore_cmd(file, db, replace):
+    """Load a backup written by `db backup`: all of it in one transaction,
+    or nothing if the file is damaged.
+
+    \b
+    Example:
+      orbitwatch db restore team-2026-11-23.owb.gz --db restored.duckdb
+    """
+    from .store.maintenance import BackupError, restore
+    with _open(db) as store:
+        try:
+            counts = restore(store, file, replace=replace)
+        except BackupError as e:
+            raise click.ClickException(str(e)) from None
+    click.echo(f"orbitwatch: restored " + ", ".join(f"{n} {t}" for t, n in counts.items()), err=True)
+
+
 @main.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,

@@ -53,6 +53,24 @@ class PostgresStore(SQLStore):
         self.con.execute("ROLLBACK")
 
     @contextmanager
+    def _snapshot(self):
+        self.con.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield
+        finally:
+            self.con.execute("ROLLBACK")
+
+    def _stream(self, sql: str, size: int = 1000):
+        with self.con.cursor(name="orbitwatch_stream") as cursor:  # server-side: rows come in batches
+            cursor.execute(sql)
+            while rows := cursor.fetchmany(size):
+                yield from rows
+
+    def _continue_sequence(self, sequence: str, table: str, column: str) -> None:
+        self.con.execute(f"SELECT setval('{sequence}', greatest(coalesce(max({column}), 0), 1), "
+                         f"coalesce(max({column}), 0) > 0) FROM {table}")
+
+    @contextmanager
     def _migration_lock(self):
         self.con.execute("SELECT pg_advisory_lock(%s)", [_MIGRATION_LOCK])
         try:

@@ -129,6 +129,27 @@ class SQLStore:
             self._rollback()
             raise
 
+    @contextmanager
+    def _snapshot(self):
+        """A read-only transaction: a consistent view while others write."""
+        self._begin()
+        try:
+            yield
+        finally:
+            self._rollback()
+
+    def _stream(self, sql: str, size: int = 1000):
+        """Rows of a long result, a batch at a time."""
+        cursor = self._run(sql)
+        while rows := cursor.fetchmany(size):
+            yield from rows
+
+    def _continue_sequence(self, sequence: str, table: str, column: str) -> None:
+        """Make ``sequence`` continue past the largest ``column`` (rows restored with their ids)."""
+        top = self._run(f"SELECT coalesce(max({column}), 0) FROM {table}").fetchone()[0]
+        if top:
+            self._run(f"SELECT max(nextval('{sequence}')) FROM range({int(top)})")
+
     # --- documents and events -------------------------------------------------------
     def is_current(self, doc: Document, extractor: str) -> bool:
         row = self._run("SELECT extractor, content_hash FROM extractions WHERE doc_id = ?", [doc.id]).fetchone()
