@@ -303,3 +303,18 @@ def test_extract_one_of_them_named_in_apposition_acts():
 def test_extract_valuing_ties_and_standing_with_are_support():
     assert ("RUS", "AZE", "SUPPORT", 1) in keys("Peskov said Moscow valued its relationship with Baku.", "2025-07-01")
     assert ("TUR", "PAK", "SUPPORT", 1) in keys("Ankara stood firmly with Islamabad.", "2025-05-12")
+
+
+def test_extract_hosting_an_organisations_summit_is_no_meeting_with_the_organisation():
+    got = keys("Kazakhstan hosted the Shanghai Cooperation Organisation summit in Astana in July.", "2024-07-10")
+    assert not any("SCO" in (a, t) for a, t, _, _ in got)
+
+
+def test_extract_a_named_format_of_a_power_and_a_region_meets_each_state():
+    got = keys("The leaders met at the first EU-Central Asia summit in Samarkand on April 4.", "2025-04-05")
+    assert {("EU", c, "CONSULT", 1) for c in C5} <= got
+
+
+def test_extract_joining_other_leaders_is_not_cooperation_among_them():
+    got = keys("Tokayev joined the other Central Asian leaders in Samarkand.", "2025-04-05")
+    assert not any(t == "COOPERATE" for _, _, t, _ in got)

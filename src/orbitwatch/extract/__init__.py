@@ -7,10 +7,11 @@ documents in any order, in any process.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import calibration
 from ..ingest.document import Document
-from ..records import ORGANISATIONS, SYMMETRIC_TYPES, EventRecord
+from ..records import ORGANISATIONS, SYMMETRIC_TYPES, EventRecord, is_date
 from .clauses import clause_starts, embedded_spans, find_triggers
 from .dates import find_dates
 from .discourse import Discourse
@@ -182,6 +183,8 @@ def extract(doc: Document, vocab: Vocabulary | None = None, parser: Parser | Non
     calibrated (``orbitwatch.calibration``) unless ``raw_confidence``.
     """
     vocab = vocab or load_vocabulary()
+    if doc.published and not is_date(doc.published):
+        doc = replace(doc, published=None)  # "2023-13-45" dates nothing: the document is undated
     ctx = Discourse()
     items: list[tuple[Sentence, Candidate]] = []
     scene: str | None = None  # the last date the text gave in this paragraph

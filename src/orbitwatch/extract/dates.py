@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..records import is_date
+
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
@@ -102,9 +104,12 @@ def find_dates(text: str, doc_date: str | None) -> list[tuple[int, int, str]]:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            value = _resolve(kind, m, ref)
+            try:
+                value = _resolve(kind, m, ref)
+            except OverflowError:  # "next week" of 9999-12-31: beyond the calendar
+                value = None
             taken.append((m.start(), m.end()))
-            if value:
+            if value and is_date(value):  # not "February 31", year 0 or "3000 years ago"
                 found.append((m.start(), m.end(), value))
     return sorted(found)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..records import SYMMETRIC_TYPES
+from ..records import ORGANISATIONS, SYMMETRIC_TYPES
 from . import syntax
 from .clauses import Hit, clause_of
 from .dates import nearest_date
@@ -24,6 +24,8 @@ _WORD = re.compile(r"[\w’'-]+")
 _TITLED = re.compile(r"(?:[’']s)?\)?(?:\s+[A-Z][\w.’'-]*)*\s*")  # "USAID Administrator Samantha Power"
 _COUNTERFACTUAL = re.compile(r"\b(?:(?:was|were)\s+(?:to|due\s+to|supposed\s+to|meant\s+to)|would|could|might|should)"
                              r"\s+have\s+(?!been\s+(?:signed|agreed|held))\w+", re.I)
+_OWN_MEETING_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:summit|conference|forum|ministerial|meeting)s?\b", re.I)
+_OWN_MEETING_BEFORE = re.compile(r"\b(?:summit|conference|forum|meeting)s?\s+of\s+(?:the\s+)?$", re.I)
 _INDEPENDENT = re.compile(r"[;“”\"]|,\s*(?:and|but|while|whereas|yet)\s")
 
 
@@ -186,6 +188,9 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         return False  # a far "them" is more often a company or a people; "they" is a subject
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
         return False
+    if hit.trigger.type == "CONSULT" and set(g.codes) <= set(ORGANISATIONS) and (
+            _OWN_MEETING_AFTER.match(view.text[g.end:]) or _OWN_MEETING_BEFORE.search(view.text[:g.start])):
+        return False  # "hosted the SCO summit", "flew in for a summit of the CIS": the members meet, not the body
     if h.gov == "by" and re.search(r"\w+ed\s+by\s+(?:the\s+)?$", view.text[max(0, g.start - 30):g.start]) \
             and g.start > hit.end:
         return False  # "signed two protocols, brokered by Switzerland": an agent, not the other party

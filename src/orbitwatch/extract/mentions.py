@@ -281,7 +281,7 @@ _PAIR_GAPS = ("-", "–", "—", "/")
 
 def _paired(a: Mention, b: Mention, gap: str) -> bool:
     """"the Kyrgyz-Tajik treaty", "Armenia-Azerbaijan talks": both parties, one group."""
-    kinds = ("adj", "name", "collective")  # "the China-Central Asia summit": a fixed collective
+    kinds = ("adj", "name", "collective", "org")  # "the China-Central Asia summit", "the EU-Central Asia summit"
     return gap in _PAIR_GAPS and a.kind in kinds and b.kind in kinds and bool(a.codes) and bool(b.codes) \
         and not a.anaphor and not b.anaphor and a.codes != b.codes
 
