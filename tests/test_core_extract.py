@@ -318,3 +318,9 @@ def test_extract_a_named_format_of_a_power_and_a_region_meets_each_state():
 def test_extract_joining_other_leaders_is_not_cooperation_among_them():
     got = keys("Tokayev joined the other Central Asian leaders in Samarkand.", "2025-04-05")
     assert not any(t == "COOPERATE" for _, _, t, _ in got)
+
+
+def test_extract_a_summit_named_for_its_parties_pairs_the_power_with_each_state():
+    got = keys("At the first China-Central Asia summit in Xi'an in May 2023, Xi pledged new loans.", "2023-05-20")
+    assert {("CHN", c, "CONSULT", 1) for c in C5} <= got
+    assert not any(t == "CONSULT" for _, _, t, _ in keys("The summit in Xi'an was long.", "2023-05-20"))

@@ -26,6 +26,7 @@ _COUNTERFACTUAL = re.compile(r"\b(?:(?:was|were)\s+(?:to|due\s+to|supposed\s+to|
                              r"\s+have\s+(?!been\s+(?:signed|agreed|held))\w+", re.I)
 _OWN_MEETING_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:summit|conference|forum|ministerial|meeting)s?\b", re.I)
 _OWN_MEETING_BEFORE = re.compile(r"\b(?:summit|conference|forum|meeting)s?\s+of\s+(?:the\s+)?$", re.I)
+_CONJ_GAP = re.compile(r"\s(?:and|or)\s|,")
 _INDEPENDENT = re.compile(r"[;“”\"]|,\s*(?:and|but|while|whereas|yet)\s")
 
 
@@ -510,6 +511,12 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         subject = next((g for g in before if g.head.gov == "by"), None) or main_subject(view) \
             or (before[0] if before else None)  # "the expulsion of X by Georgia drew a response"
         return (agent, subject, False) if agent is not None and subject is not None else (None, None, False)
+    if t.named_parties:  # "at the first China-Central Asia summit": the parties the name joins
+        mod = next((g for g in view.groups if 0 <= hit.start - g.end <= 25 and len(set(g.codes)) >= 2
+                    and re.fullmatch(r"(?:\s+[\w'’-]+){0,2}\s+", view.text[g.end:hit.start] or " ")
+                    and any(m.kind != "collective" or not m.anaphor for m in g.mentions)
+                    and len(g.mentions) >= 2 and not _CONJ_GAP.search(view.text[g.start:g.end])), None)
+        return (mod, None, False) if mod is not None else (None, None, False)
     if t.target == "nominal":
         mod, target = _nominal(view, hit)
         if mod is not None:

@@ -100,6 +100,8 @@ class Trigger:
     fallback: str | None = None  # "organisation": the one last mentioned
     agent_after: str | None = None  # "drew praise from X": X acts, the subject undergoes
     swap: bool = False  # "Russia is our ally": the group after the trigger acts on the subject
+    named_parties: bool = False  # only a modifier naming the parties ("the Kyrgyz-Tajik talks") acts
+    before: re.Pattern | None = None  # what the text just before the match must end with
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,8 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             cues=cues(t["pattern"]), intra=bool(t.get("intra", True)), mutual=bool(t.get("mutual", False)),
             adjacent=bool(t.get("adjacent", False)), default_target=t.get("default_target"),
             fallback=t.get("fallback"), agent_after=t.get("agent_after"), swap=bool(t.get("swap", False)),
+            named_parties=bool(t.get("named_parties", False)),
+            before=re.compile(t["before"] + "$") if t.get("before") else None,
         ))
     vocab.triggers = tuple(triggers)
     col = tomllib.loads(_read("collectives.toml"))
