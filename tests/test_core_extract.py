@@ -324,3 +324,15 @@ def test_extract_a_summit_named_for_its_parties_pairs_the_power_with_each_state(
     got = keys("At the first China-Central Asia summit in Xi'an in May 2023, Xi pledged new loans.", "2023-05-20")
     assert {("CHN", c, "CONSULT", 1) for c in C5} <= got
     assert not any(t == "CONSULT" for _, _, t, _ in keys("The summit in Xi'an was long.", "2023-05-20"))
+
+
+def test_extract_scare_quotes_are_no_clause_edge():
+    got = keys('Kazakhstan refused to recognise the breakaway "republics" of Donetsk and Luhansk.', "2022-06-18")
+    assert got == {("KAZ", "RUS", "REJECT", -1)}
+
+
+def test_extract_the_body_a_treaty_creates_is_not_its_other_party():
+    got = keys("In Astana, the presidents of Kazakhstan, Russia and Belarus signed the treaty creating the "
+               "Eurasian Economic Union.", "2014-05-29")
+    assert ("KAZ", "RUS", "AGREE", 1) in got or ("RUS", "KAZ", "AGREE", 1) in got
+    assert not any(t == "EAEU" for _, t, _, _ in got)

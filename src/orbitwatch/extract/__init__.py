@@ -51,6 +51,15 @@ def _quoted(text: str, open_quote: bool) -> list[tuple[int, int]]:
     return list(zip(marks[::2], marks[1::2]))
 
 
+_SCARE = re.compile(r"([\"“])([^\"“”\s.,;:!?]+(?:\s[^\"“”\s.,;:!?]+){0,2})([\"”])")
+
+
+def _unscare(text: str) -> str:
+    """Scare quotes (the breakaway "republics") as spaces: a quoted word or
+    two is no speech and no clause edge. Offsets stay the same."""
+    return _SCARE.sub(lambda m: " " + m.group(2) + " ", text)
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in spans)
 
@@ -89,7 +98,7 @@ def _resolve(mentions: list[Mention], ctx: Discourse, speaker: tuple[str, ...],
 
 def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> SentenceView:
     """Mentions, clauses and dates of one sentence (anaphors resolved)."""
-    text = sent.text
+    text = _unscare(sent.text)
     dates = [d for d in find_dates(text, doc.published)  # an event is not reported before it happens
              if not doc.published or d[2] <= doc.published[:len(d[2])]]
     mentions = find_mentions(text, vocab, dates, doc.published, ctx.scene)

@@ -209,6 +209,8 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     if h.gov == "with" and hit.trigger.target == "object" and hit.trigger.type not in SYMMETRIC_TYPES \
             and set(view.words(max(0, g.start - 40), g.start)[-4:]) & set(view.vocab.grammar["conflict_nouns"]):
         return False  # "refused to help in the conflict with Azerbaijan": the other side, not the object
+    if h.gov in ("creating", "establishing", "founding", "forming", "launching") and hit.trigger.type == "AGREE":
+        return False  # "signed the treaty creating the Eurasian Economic Union": what the treaty makes
     if h.gov.endswith("ing") and g.start - hit.end > 15 and h.gov not in ("including", "regarding"):
         return False  # "accusing it of helping Russia", "welcomed firms leaving Russia": content, not object
     if hit.trigger.adjacent and not re.fullmatch(r"[\s\w'’-]{0,25}", view.text[hit.end:g.start]):
