@@ -336,3 +336,16 @@ def test_extract_the_body_a_treaty_creates_is_not_its_other_party():
                "Eurasian Economic Union.", "2014-05-29")
     assert ("KAZ", "RUS", "AGREE", 1) in got or ("RUS", "KAZ", "AGREE", 1) in got
     assert not any(t == "EAEU" for _, t, _, _ in got)
+
+
+def test_extract_lexicon_tours_withdrawals_frozen_aid_and_insisting():
+    assert {("JPN", c, "CONSULT", 1) for c in C5} <= keys("Shinzo Abe toured all five Central Asian countries "
+                                                         "in October 2015.", "2024-08-09")
+    assert ("RUS", "AZE", "RETREAT", -1) in keys("Russia pulled its peacekeepers out of Azerbaijan in April 2024.",
+                                                  "2024-06-01")
+    assert ("EU", "GEO", "SANCTION", -1) in keys("In July Brussels froze €30 million in military aid for Georgia.",
+                                                  "2024-08-01")
+    assert ("AZE", "ARM", "REQUEST", 0) in keys("Aliyev insists that Armenia must first change its constitution.",
+                                                 "2025-03-20")
+    assert ("HUN", "GEO", "SUPPORT", 1) in keys("Orbán flew to Tbilisi to congratulate the Georgian government.",
+                                                 "2024-10-29")
