@@ -349,3 +349,15 @@ def test_extract_lexicon_tours_withdrawals_frozen_aid_and_insisting():
                                                  "2025-03-20")
     assert ("HUN", "GEO", "SUPPORT", 1) in keys("Orbán flew to Tbilisi to congratulate the Georgian government.",
                                                  "2024-10-29")
+
+
+def test_extract_a_treaty_signed_in_a_relative_clause_pairs_its_signatories():
+    got = keys("The fighting was halted by a statement that Aliyev, Pashinyan and Putin signed late on Nov. 9.",
+               "2020-11-12")
+    assert {frozenset(("AZE", "ARM")), frozenset(("AZE", "RUS")), frozenset(("ARM", "RUS"))} == \
+        {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"}
+
+
+def test_extract_them_after_soldiers_of_a_state_is_that_state():
+    got = keys("Ankara said Turkish soldiers would join the mission, but Moscow refused to accept them.", "2020-11-20")
+    assert ("RUS", "TUR", "REJECT", -1) in got

@@ -72,7 +72,7 @@ def find_triggers(text: str, vocab: Vocabulary) -> list[Hit]:
     triggers = vocab.triggers
     hits = [Hit(m.start(), m.end(), triggers[i]) for i in vocab.candidate_triggers(text)
             for m in triggers[i].pattern.finditer(text)
-            if triggers[i].before is None or triggers[i].before.search(text[max(0, m.start() - 60):m.start()])]
+            if triggers[i].before is None or triggers[i].before.search(text[max(0, m.start() - 160):m.start()])]
     order = {id(t): i for i, t in enumerate(vocab.triggers)}
     hits.sort(key=lambda h: (-(h.end - h.start), order[id(h.trigger)]))
     kept: list[Hit] = []

@@ -84,6 +84,10 @@ class Discourse:
             sized = [c for c in candidates if len(c) == size]
             return sized[-1] if sized else (tuple(self.recent[-2:]) if size == 2 else ())
         plural = [c for c in earlier if len(c) >= 2]
+        if not plural and m.text.lower() in ("them", "they"):
+            people = [x for x in local if x.end <= m.start and x.kind == "adj" and x.codes and x.next.endswith("s")]
+            if people:
+                return people[-1].codes  # "Turkish soldiers would join, but Moscow refused to accept them"
         return plural[-1] if plural else self.plural
 
     def observe(self, groups: list[Group], subject: Group | None, parties: tuple[str, ...]) -> None:
