@@ -361,3 +361,15 @@ def test_extract_a_treaty_signed_in_a_relative_clause_pairs_its_signatories():
 def test_extract_them_after_soldiers_of_a_state_is_that_state():
     got = keys("Ankara said Turkish soldiers would join the mission, but Moscow refused to accept them.", "2020-11-20")
     assert ("RUS", "TUR", "REJECT", -1) in got
+
+
+def test_extract_a_fronted_with_names_the_other_party():
+    got = keys("With Kabul and Islamabad, Uzbekistan has signed documents on a railway to the ports of "
+               "Pakistan.", "2025-02-01")
+    assert {("UZB", "AFG", "AGREE", 1), ("UZB", "PAK", "AGREE", 1)} <= got
+
+
+def test_extract_a_suspended_membership_is_in_the_organisation_the_sentence_names():
+    got = keys("Uzbekistan joined the Eurasian Economic Union as an observer. As for the CSTO, Uzbekistan "
+               "suspended its membership in 2012.", "2025-02-01")
+    assert ("UZB", "CSTO", "RETREAT", -1) in got and ("UZB", "EAEU", "RETREAT", -1) not in got

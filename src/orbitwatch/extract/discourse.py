@@ -96,6 +96,8 @@ class Discourse:
             codes = g.codes
             if g.head.kind == "adj" and g.head.next in _OFFICIALS and len(codes) == 1:
                 self.official = codes
+            elif len(codes) == 1 and g.head.prev in ("at", "of", "from", "in") and g.head.prev2 in _OFFICIALS:
+                self.official = codes  # "a senior diplomat at Uzbekistan's foreign ministry"
             if len(codes) >= 2:
                 self.history.append(codes)
                 if g.head.actor_ok:

@@ -27,6 +27,7 @@ _COUNTERFACTUAL = re.compile(r"\b(?:(?:was|were)\s+(?:to|due\s+to|supposed\s+to|
 _OWN_MEETING_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:summit|conference|forum|ministerial|meeting)s?\b", re.I)
 _OWN_MEETING_BEFORE = re.compile(r"\b(?:summit|conference|forum|meeting)s?\s+of\s+(?:the\s+)?$", re.I)
 _CONJ_GAP = re.compile(r"\s(?:and|or)\s|,")
+_FRONTED_WITH = re.compile(r"(?:^\W*(?:[A-Z]\W+)?|\btogether\s+)with\s+(?:the\s+)?$", re.I)
 _INDEPENDENT = re.compile(r"[;“”\"]|,\s*(?:and|but|while|whereas|yet)\s")
 
 
@@ -250,6 +251,10 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         if mode == "with" and actor is not None and len(set(actor.codes)) >= 2 \
                 and hit.trigger.type in SYMMETRIC_TYPES:
             return None, False  # "Saudi Arabia and Iran restored relations", "the two leaders held talks"
+    fronted = next((g for g in view.groups if g.head.gov == "with" and actor is not None and g.end <= actor.start
+                    and _FRONTED_WITH.search(view.text[:g.start])), None)
+    if fronted is not None and hit.trigger.type in SYMMETRIC_TYPES and not any(g.head.gov == "with" for g in after):
+        return fronted, False  # "With Kabul and Islamabad we have signed documents on a railway"
     if actor is not None and len(set(actor.codes)) >= 2 and hit.trigger.type in SYMMETRIC_TYPES and after \
             and after[0].head.gov in view.vocab.grammar["prepositions"] and after[0].head.gov not in ("with", "between"):
         return None, False  # "the two leaders signed agreements on a railway to Kyrgyzstan": with each other
@@ -633,9 +638,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
     mutual = t.mutual or bool(_EACH_OTHER.match(view.text[hit.end:]))  # "pounded each other"
     coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=mutual)
-    if not coded and target is None and t.fallback == "organisation" and view.last_org \
-            and view.last_org not in actor.codes:
-        coded = [(a, view.last_org) for a in actor.codes]
+    org = next((c for g in view.groups for c in g.codes if c in ORGANISATIONS and c != "WST"), view.last_org)
+    if not coded and target is None and t.fallback == "organisation" and org and org not in actor.codes:
+        coded = [(a, org) for a in actor.codes]
         conf *= 0.6  # "the leaders of A, B and C also attended" the organisation's summit
     if not coded and target is None and type_ in PARTNER_FALLBACK and set(actor.codes) & set(view.partners):
         coded = [(a, p) for a in actor.codes for p in view.partners if p not in actor.codes]

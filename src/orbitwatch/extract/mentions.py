@@ -299,7 +299,10 @@ def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...]
         last = runs[-1][-1] if runs else None
         gap = text[last.end:m.start] if last is not None else ""
         list_end = not re.match(r"\s*,\s*(?:and|or)\b", gap) or len(runs[-1]) >= 2
-        if (last is not None and (_COORD.match(gap) or _paired(last, m, gap)) and list_end and not m.modifier
+        closed = last is not None and gap.strip() == "," and len(runs[-1]) >= 2 and any(
+            _CONJ.search(text[a.end:b.start]) for a, b in zip(runs[-1], runs[-1][1:]))  # "With A and B, C signed"
+        if (last is not None and not closed and (_COORD.match(gap) or _paired(last, m, gap)) and list_end
+                and not m.modifier
                 and not any(last.end <= b <= m.start for b in barriers)
                 and (not last.anaphor or _pronoun_first(last, gap)) and not m.anaphor):
             runs[-1].append(m)
