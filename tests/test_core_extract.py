@@ -373,3 +373,9 @@ def test_extract_a_suspended_membership_is_in_the_organisation_the_sentence_name
     got = keys("Uzbekistan joined the Eurasian Economic Union as an observer. As for the CSTO, Uzbekistan "
                "suspended its membership in 2012.", "2025-02-01")
     assert ("UZB", "CSTO", "RETREAT", -1) in got and ("UZB", "EAEU", "RETREAT", -1) not in got
+
+
+def test_extract_vetoing_sanctions_refuses_the_body_that_would_impose_them():
+    got = keys("Hungary and Slovakia vetoed sanctions on Georgian officials in December.", "2025-02-01")
+    assert {("HUN", "EU", "REJECT", -1), ("SVK", "EU", "REJECT", -1)} <= got
+    assert not any(t == "GEO" for _, t, _, _ in got)
