@@ -16,9 +16,10 @@ from ..score import signals, verdicts
 from ..score.signals import PERIODS
 from ..score.weights import load_weights
 from ..store import ACTIONS, Correction, CorrectionError, EventQuery, replayable
-from .security import MAX_BODY, MAX_PAGE, require_writer
+from .security import MAX_BODY, MAX_OFFSET, MAX_PAGE, require_writer
 
 router = APIRouter(prefix="/api", tags=["api"])
+FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")  # bodies of an HTML form, not a file
 
 
 @dataclass
@@ -74,7 +75,8 @@ def api_signals(request: Request, state: str | None = None, power: str | None = 
 
 @router.get("/events")
 def api_events(request: Request, f: EventFilters = Depends(), limit: int = Query(50, ge=1, le=MAX_PAGE),
-               offset: int = Query(0, ge=0), order: str = Query("date", pattern="^(date|confidence)$")) -> dict:
+               offset: int = Query(0, ge=0, le=MAX_OFFSET),
+               order: str = Query("date", pattern="^(date|confidence)$")) -> dict:
     """A page of records (people's corrections applied unless machine=true)."""
     with request.app.state.bench.use() as store:
         total = store.count_events(f.query())
@@ -126,7 +128,8 @@ def review_query(order: str, limit: int, offset: int = 0) -> EventQuery:
 
 
 @router.get("/review")
-def api_review(request: Request, limit: int = Query(20, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
+def api_review(request: Request, limit: int = Query(20, ge=1, le=MAX_PAGE),
+               offset: int = Query(0, ge=0, le=MAX_OFFSET),
                order: str = Query("confidence", pattern="^(confidence|influence)$")) -> dict:
     """Records no person has looked at, by low confidence or by influence on the index."""
     q = review_query(order, limit, offset)
@@ -153,7 +156,7 @@ class CorrectionIn(BaseModel):
 
 @router.get("/corrections")
 def api_corrections(request: Request, doc: str | None = None, limit: int = Query(100, ge=1, le=MAX_PAGE),
-                    offset: int = Query(0, ge=0)) -> list[dict]:
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> list[dict]:
     """The audit log, newest first: who, when, before, after, why."""
     with request.app.state.bench.use() as store:
         return store.corrections(doc, limit, offset)
@@ -182,6 +185,10 @@ def api_corrections_export(request: Request) -> Response:
 @router.post("/corrections/import", dependencies=[Depends(require_writer)])
 async def api_corrections_import(request: Request) -> dict:
     """Replay corrections exported by another workbench (JSONL); bad lines are reported, the rest applied."""
+    kind = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if kind in FORMS:  # its boundaries or encoding would be read as bad lines, its fields applied
+        raise HTTPException(415, f"send the JSONL file itself as the body (Content-Type: application/x-ndjson), "
+                                 f"not as {kind}")
     raw = b""
     async for chunk in request.stream():  # a chunked body carries no Content-Length for the middleware
         raw += chunk

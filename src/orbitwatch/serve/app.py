@@ -19,7 +19,9 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 
 
 class Workbench:
-    """The store, used by one request at a time (DuckDB allows one writer)."""
+    """The store, used by one request at a time: a DuckDB file allows one
+    writer, and a PostgreSQL connection runs one statement at a time (other
+    processes, such as an ingest, use connections of their own)."""
 
     def __init__(self, location: str):
         self.store = open_store(location)

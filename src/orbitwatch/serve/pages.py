@@ -21,7 +21,7 @@ from ..report.html import COLOURS, highlighted, series_chart, structure_chart, s
 from ..score.weights import load_weights
 from ..store import EventQuery
 from .api import EventFilters, record_json, review_query
-from .security import MAX_PAGE
+from .security import MAX_OFFSET, MAX_PAGE
 
 router = APIRouter(include_in_schema=False)
 CHART_EVENTS = 150  # events marked on a state page's chart per pair: enough to see, few enough to draw
@@ -30,8 +30,10 @@ templates.env.globals.update(COLOURS=COLOURS, CHANNELS=CHANNELS, TYPES=TYPES)
 
 
 def _json(value) -> Markup:
-    """JSON for a <script type="application/json"> element, unable to close it."""
-    return Markup(json.dumps(value, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--"))
+    """JSON for a <script type="application/json"> element: every "<" as \\u003c,
+    so text can neither close the element nor open a comment in it ("<!--"
+    would swallow what follows), and the JSON stays valid for app.js."""
+    return Markup(json.dumps(value, ensure_ascii=False).replace("<", "\\u003c"))
 
 
 def _figure(fig) -> Markup:
@@ -67,7 +69,7 @@ def state_page(request: Request, code: str, machine: bool = False):
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, f: EventFilters = Depends(), page: int = Query(1, ge=1),
+def events_page(request: Request, f: EventFilters = Depends(), page: int = Query(1, ge=1, le=MAX_OFFSET),
                 size: int = Query(50, ge=1, le=MAX_PAGE)):
     with request.app.state.bench.use() as store:
         total = store.count_events(f.query())

@@ -4,7 +4,7 @@ Writes need the token (``ORBITWATCH_TOKEN``, else the first line of
 ``token`` in the user's config directory), sent as ``Authorization: Bearer``
 and compared in constant time. Browsers send that header only from our own
 pages' scripts, never with a cross-site form, and a write whose ``Origin``
-names another site is refused as well.
+(or, without one, ``Referer``) names another site is refused as well.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from platformdirs import user_config_dir
 ENV_VAR = "ORBITWATCH_TOKEN"
 MAX_BODY = 1_000_000  # bytes a request may carry (a corrections file of a few thousand lines)
 MAX_PAGE = 500        # records a page may hold
+MAX_OFFSET = 10**9    # records or pages a request may skip: past any store, within every engine's integers
 
 
 def token_file() -> Path:
@@ -43,6 +44,6 @@ def require_writer(request: Request) -> None:
         raise HTTPException(401, "writes are disabled: start the server with ORBITWATCH_TOKEN set")
     if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
         raise HTTPException(401, "a write needs 'Authorization: Bearer <token>' with the server's token")
-    origin = request.headers.get("origin")
+    origin = request.headers.get("origin") or request.headers.get("referer")  # old browsers send no Origin
     if origin and urlsplit(origin).netloc != request.headers.get("host", ""):
         raise HTTPException(403, f"cross-site write from {origin} refused")
