@@ -85,3 +85,12 @@ def make_store(engine, request, tmp_path):
             store.close()
         except Exception:
             pass
+
+
+# --- Hypothesis profiles: `ci` by default; `HYPOTHESIS_PROFILE=long` searches 20 times longer ---
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

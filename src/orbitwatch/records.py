@@ -6,6 +6,7 @@ are allowed by v1 and ignored by evaluation.
 """
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -20,8 +21,23 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 ORGANISATIONS = ("EU", "UN", "CSTO", "EAEU", "CIS", "SCO", "OTS", "NATO", "OSCE", "G7", "BRICS", "C5", "WST")
 STANCES = (-1, 0, 1)
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
+_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # used with fullmatch: "KAZ\n" is no code
+
+
+def is_date(value: str | None) -> bool:
+    """A real date at year, month or day precision: ``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD`` in ASCII digits, naming a day of the calendar (no month 13,
+    no 30 February, no year 0)."""
+    m = _DATE.fullmatch(value) if isinstance(value, str) else None
+    if m is None:
+        return False
+    year, month, day = m.groups()
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
 
 
 class RecordError(ValueError):
@@ -76,7 +92,7 @@ def validate(rec: EventRecord) -> None:
     """Raise RecordError naming the first field that breaks the spec."""
     for name in ("actor", "target"):
         code = getattr(rec, name)
-        if not isinstance(code, str) or not _CODE.match(code):
+        if not isinstance(code, str) or not _CODE.fullmatch(code):
             raise RecordError(f"{name} {code!r} is not a state or organisation code (e.g. KAZ, RUS, EU, CSTO)")
     if rec.type not in TYPES:
         raise RecordError(f"type {rec.type!r} is not one of {', '.join(TYPES)}")
@@ -84,7 +100,7 @@ def validate(rec: EventRecord) -> None:
         raise RecordError(f"stance {rec.stance!r} is not -1, 0 or 1")
     if rec.channel not in CHANNELS:
         raise RecordError(f"channel {rec.channel!r} is not one of {', '.join(CHANNELS)}")
-    if rec.date is not None and not _DATE.match(str(rec.date)):
+    if rec.date is not None and not is_date(str(rec.date)):
         raise RecordError(f"date {rec.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     if rec.confidence is not None and not 0 <= rec.confidence <= 1:
         raise RecordError(f"confidence {rec.confidence!r} is not within 0..1")
