@@ -59,6 +59,7 @@ def test_fuzz_ingest_known_bugs_count_apart_unless_strict(fuzz, tmp_path, monkey
         if target == "jsonl":
             raise RecursionError("maximum recursion depth exceeded while decoding a JSON array")
     monkeypatch.setattr(fuzz, "run_one", deep)
+    monkeypatch.setattr(fuzz, "KNOWN", (("jsonl", RecursionError, r"", "a planted known bug"),))
     lenient = fuzz.run(seconds=0.5, seed=3, out=tmp_path / "a", targets=("jsonl", "text"))
     assert lenient.known and not lenient.failures
     strict = fuzz.run(seconds=0.5, seed=3, out=tmp_path / "b", targets=("jsonl", "text"), strict=True)

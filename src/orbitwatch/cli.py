@@ -17,7 +17,7 @@ from . import __version__
 from .canonical import summarise_cluster
 from .evaluation import EvalError, error_report, format_errors, format_score, load_records, score
 from .extract import EXTRACTOR, Parser, ParserUnavailable, extract
-from .ingest import IngestError, iter_documents
+from .ingest import IngestError, Limits, iter_documents
 from .ingest.feeds import WatchError, WatchState, connector, default_state_path, parse_every, read_feeds_file, watch
 from .ingest.fetch import DELAY, PoliteClient
 from .output import FORMATS, write_rows
@@ -108,6 +108,36 @@ def _warn(e: IngestError) -> None:
     click.echo(f"orbitwatch: skipped {e}", err=True)
 
 
+def input_options(f):
+    """Limits per input and the list of what was skipped, for commands that read files."""
+    f = click.option("--report-skipped", "skipped_file", type=click.File("w", encoding="utf-8", lazy=False), default=None,
+                     metavar="FILE", help="Write every skipped file or line as JSON lines: path, reason.")(f)
+    f = click.option("--max-doc-chars", type=click.IntRange(min=1), default=Limits.max_doc_chars,
+                     show_default=True, help="Skip a document whose text is longer (bounds time per document).")(f)
+    return click.option("--max-file-mb", type=click.FloatRange(min=0.001), default=Limits.max_file_bytes / 1e6,
+                        show_default=True, help="Skip a file larger than this, measured after decompression "
+                                                "(and a JSONL line larger than 10 MB).")(f)
+
+
+def _limits(max_file_mb: float, max_doc_chars: int) -> Limits:
+    return Limits(max_file_bytes=int(max_file_mb * 1e6), max_line_bytes=min(10_000_000, int(max_file_mb * 1e6)),
+                  max_doc_chars=max_doc_chars)
+
+
+class _Skipped:
+    """Reports a skipped input on standard error and, if asked, as a JSON line."""
+
+    def __init__(self, out=None):
+        self.out, self.count = out, 0
+
+    def __call__(self, e: IngestError) -> None:
+        self.count += 1
+        _warn(e)
+        if self.out is not None:
+            self.out.write(json.dumps({"path": e.path, "reason": e.reason}, ensure_ascii=False) + "\n")
+            self.out.flush()
+
+
 def _open(db: str | None):
     try:
         return open_store(db)
@@ -145,8 +175,9 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @format_option("jsonl")
 @mode_option
+@input_options
 @_exits_on_skip
-def extract_cmd(paths, fmt, mode):
+def extract_cmd(paths, fmt, mode, max_file_mb, max_doc_chars, skipped_file):
     """Print event records v1 of PATHS without touching any database.
 
     PATHS are .txt, .html and .jsonl files or directories (walked
@@ -158,13 +189,12 @@ def extract_cmd(paths, fmt, mode):
     Example:
       orbitwatch extract ../shared/seeds/*.txt --format jsonl > pred.jsonl
     """
-    skipped = 0
+    skipped = _Skipped(skipped_file)
     rows = []
     parser = _parser(mode)
-    for item in iter_documents(paths):
+    for item in iter_documents(paths, _limits(max_file_mb, max_doc_chars)):
         if isinstance(item, IngestError):
-            _warn(item)
-            skipped += 1
+            skipped(item)
             continue
         records = [r.to_dict() for r in extract(item, parser=parser)]
         if fmt == "jsonl":
@@ -174,7 +204,7 @@ def extract_cmd(paths, fmt, mode):
             rows += records
     if fmt != "jsonl":
         write_rows(rows, fmt, EVENT_COLUMNS, wide="evidence")
-    return skipped
+    return skipped.count
 
 
 @main.command("ingest")
@@ -188,8 +218,9 @@ def extract_cmd(paths, fmt, mode):
               help="Extract on an existing Dask cluster (tcp://host:8786).")
 @click.option("--partition", type=click.IntRange(min=1), default=500, show_default=True,
               help="Documents per task sent to a Dask worker; memory grows with it, not with the corpus.")
+@input_options
 @_exits_on_skip
-def ingest_cmd(paths, db, progress, mode, workers, scheduler, partition):
+def ingest_cmd(paths, db, progress, mode, workers, scheduler, partition, max_file_mb, max_doc_chars, skipped_file):
     """Ingest PATHS, extract their events and store both in the database.
 
     Re-ingesting unchanged content changes nothing; changed content replaces
@@ -204,11 +235,12 @@ def ingest_cmd(paths, db, progress, mode, workers, scheduler, partition):
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(desc="ingest", unit="doc", disable=not show, file=sys.stderr)
     runner = _runner(workers, scheduler, mode, partition)
+    skipped = _Skipped(skipped_file)
     with _open(db) as store:
         try:
             report = ingest_paths(paths, store, parser=None if runner else _parser(mode), runner=runner,
-                                  on_error=lambda e: (bar.clear(), _warn(e)),
-                                  on_document=lambda d: bar.update(1))
+                                  on_error=lambda e: (bar.clear(), skipped(e)),
+                                  on_document=lambda d: bar.update(1), limits=_limits(max_file_mb, max_doc_chars))
         finally:
             if runner is not None:
                 runner.close()

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
-from .canonical import link
+from .canonical import Report, link
 from .extract import Parser
-from .ingest import Document, IngestError, iter_documents
+from .ingest import Document, IngestError, Limits, iter_documents
+from .records import SYMMETRIC_TYPES
 from .store import Correction, Store
 
 
@@ -28,14 +30,20 @@ class IngestReport:
                 f"indicator claims extracted, {len(self.skipped)} skipped")
 
 
+BATCH = 500  # documents per write transaction, and per question to the store about what it holds
+
+
 def ingest_paths(paths: Iterable[str], store: Store, *, parser: Parser | None = None,
                  on_error: Callable[[IngestError], None] = lambda e: None,
                  on_document: Callable[[Document], None] = lambda d: None,
-                 runner=None) -> IngestReport:
+                 runner=None, batch: int = BATCH, limits: Limits | None = None) -> IngestReport:
     """Read, extract and store every document; a bad file is reported and skipped.
 
-    Each document is saved in its own transaction, so an error or an
-    interruption never loses what was stored before it. Unchanged content
+    Documents stream: whatever the corpus size, this process holds a batch
+    being checked, a batch waiting to be written and the runner's partitions
+    in flight. A batch is saved in one transaction (a transaction per
+    document cost more than its rows), so an error or an interruption loses
+    at most that batch, never what was stored before it. Unchanged content
     already extracted by this extractor is not extracted again. ``runner``
     extracts (``parallel.SerialRunner`` by default, ``parallel.DaskRunner``
     on a cluster); this process stays the store's one writer.
@@ -43,27 +51,112 @@ def ingest_paths(paths: Iterable[str], store: Store, *, parser: Parser | None = 
     from .parallel import SerialRunner
     report = IngestReport()
     runner = runner or SerialRunner(parser)
-    extractor = runner.extractor
-
-    def todo() -> Iterable[Document]:
-        for item in iter_documents(paths):
-            if isinstance(item, IngestError):
-                report.skipped.append(item)
-                on_error(item)
-            elif store.is_current(item, extractor):
-                report.status["unchanged"] += 1
-                on_document(item)
-            else:
-                yield item
-
-    for doc, records, claims in runner.map(todo()):
-        report.status[store.save(doc, records, extractor)] += 1
-        report.events += len(records)
-        report.claims += store.replace_indicators(claims_dataset(doc.id), claims)
-        on_document(doc)
+    readable = _readable(paths, report, on_error, limits or Limits())
+    writer = _Writer(store, runner.extractor, report, on_document, batch)
+    for doc, records, claims in runner.map(_to_extract(readable, store, runner.extractor, writer, batch)):
+        writer.add(doc, records, claims)
+    writer.flush()
     if report.events or report.status.get("updated"):
         relink(store)
     return report
+
+
+def _readable(paths: Iterable[str], report: IngestReport,
+              on_error: Callable[[IngestError], None], limits: Limits) -> Iterator[Document]:
+    for item in iter_documents(paths, limits):
+        if isinstance(item, IngestError):
+            report.skipped.append(item)
+            on_error(item)
+        else:
+            yield item
+
+
+def _to_extract(docs: Iterable[Document], store: Store, extractor: str, writer: "_Writer",
+                batch: int) -> Iterator[Document]:
+    """The documents whose content this extractor has not extracted yet; the
+    others are counted unchanged without being sent to the runner. The store
+    is asked about a batch at a time."""
+    it = iter(docs)
+    while chunk := list(islice(it, batch)):
+        done = _extracted(store, chunk, extractor)
+        for doc in chunk:
+            if done.get(doc.id) == doc.content_hash:
+                writer.unchanged(doc)
+            else:
+                yield doc
+
+
+class _Writer:
+    """The one writer: extracted documents wait here and are saved a batch
+    per transaction; a document's status is decided when its batch is saved,
+    as ``Store.save`` decides it."""
+
+    def __init__(self, store: Store, extractor: str, report: IngestReport,
+                 on_document: Callable[[Document], None], size: int):
+        self.store, self.extractor, self.report = store, extractor, report
+        self.on_document, self.size = on_document, max(1, size)
+        self.pending: dict[str, tuple[Document, list, list]] = {}
+
+    def unchanged(self, doc: Document) -> None:
+        self.report.status["unchanged"] += 1
+        self.on_document(doc)
+
+    def add(self, doc: Document, records: list, claims: list) -> None:
+        if doc.id in self.pending:  # the same id twice: the second is compared with the first, stored
+            self.flush()
+        self.pending[doc.id] = (doc, records, claims)
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        items = list(self.pending.values())
+        status = _statuses(self.store, [doc for doc, _, _ in items], self.extractor)
+        changed = [(doc, records) for doc, records, _ in items if status[doc.id] != "unchanged"]
+        if changed:
+            self.store.save_many(changed, self.extractor)
+        for doc, records, claims in items:
+            self.report.status[status[doc.id]] += 1
+            self.report.events += len(records)
+            self.report.claims += len(claims)
+            if claims or status[doc.id] != "new":  # a new document has no claims stored to replace
+                self.store.replace_indicators(claims_dataset(doc.id), claims)
+            self.on_document(doc)
+        self.pending = {}
+
+
+def _in(values: list) -> str:
+    return f"({', '.join('?' * len(values))})"
+
+
+def _extracted(store: Store, docs: list[Document], extractor: str) -> dict[str, str]:
+    """Document id -> hash of the content this extractor extracted, for the
+    ones it did (``Store.is_current`` for a batch, in one statement)."""
+    ids = [d.id for d in docs]
+    rows = store.query(f"SELECT doc_id, content_hash FROM extractions WHERE extractor = ? AND doc_id IN {_in(ids)}",
+                       [extractor, *ids])
+    return dict(rows)
+
+
+def _statuses(store: Store, docs: list[Document], extractor: str) -> dict[str, str]:
+    """What saving each document is: ``new``, ``updated`` (content changed),
+    ``re-extracted`` (same content, another extractor) or ``unchanged``, as
+    ``Store.save`` reports it, for a batch in one statement."""
+    ids = [d.id for d in docs]
+    rows = store.query("SELECT d.id, d.content_hash, x.extractor, x.content_hash FROM documents d "
+                       f"LEFT JOIN extractions x ON x.doc_id = d.id WHERE d.id IN {_in(ids)}", ids)
+    stored = {r[0]: r[1:] for r in rows}
+    out = {}
+    for doc in docs:
+        digest, row = doc.content_hash, stored.get(doc.id)
+        if row is None:
+            out[doc.id] = "new"
+        elif row[0] != digest:
+            out[doc.id] = "updated"
+        else:
+            out[doc.id] = "unchanged" if (row[1], row[2]) == (extractor, digest) else "re-extracted"
+    return out
 
 
 GDELT_EXTRACTOR = "gdelt.v2"
@@ -130,8 +223,40 @@ def import_corrections(store: Store, lines: Iterable[str]) -> tuple[int, list[st
     return applied, errors
 
 
+# Canonical linking reads the reports a page at a time. Only reports with the
+# same actor, target and type can be linked (either direction for the
+# symmetric types), so a page made of whole keys links as the whole store
+# would, and memory holds a page of reports, not the store's.
+PAGE = 50_000  # reports per page; a key with more reports is a page alone
+_SYMMETRIC = ", ".join(f"'{t}'" for t in sorted(SYMMETRIC_TYPES))
+_GROUP = (f"CASE WHEN e.type IN ({_SYMMETRIC}) THEN least(e.actor, e.target) || '|' || greatest(e.actor, e.target) "
+          "ELSE e.actor || '|' || e.target END || '|' || e.type")  # the same for all reports of a key
+_REPORTS = ("SELECT e.id, e.doc_id, e.actor, e.target, e.type, e.date, d.published, e.evidence "
+            "FROM events_corrected e JOIN documents d ON d.id = e.doc_id")
+
+
 def relink(store: Store) -> int:
-    """Recompute canonical events over the whole store; returns their number."""
-    mapping = link(store.reports())
+    """Recompute canonical events over the whole store; returns their number.
+
+    The links are the ones ``link(store.reports())`` gives, computed a page
+    of keys at a time (see PAGE) and set in one transaction."""
+    mapping: dict[str, str] = {}
+    for keys in _pages(store, PAGE):
+        rows = store.query(f"{_REPORTS} WHERE {_GROUP} IN (SELECT unnest(CAST(? AS TEXT[])))", [keys])
+        mapping.update(link([Report(*r) for r in rows]))
     store.set_canonical(mapping)
-    return len(set(mapping.values()))
+    return sum(1 for event, canonical in mapping.items() if event == canonical)
+
+
+def _pages(store: Store, size: int) -> Iterator[list[str]]:
+    """The stored keys (as ``_GROUP`` spells them), packed into pages of at
+    most ``size`` reports unless one key alone has more."""
+    page, n = [], 0
+    for key, count in store.query(f"SELECT {_GROUP} AS k, count(*) FROM events_corrected e GROUP BY k ORDER BY k"):
+        if page and n + count > size:
+            yield page
+            page, n = [], 0
+        page.append(key)
+        n += count
+    if page:
+        yield page

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .boilerplate import strip_boilerplate
-from .document import Document
+from .document import Document, IngestError
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s?(.*)$")
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
@@ -45,6 +45,8 @@ def read_text(text: str, doc_id: str, path: str | None = None) -> Document:
         if m:
             published, body = m.group(1), body[m.end():]
     body = strip_boilerplate(body.replace("\r\n", "\n"))
+    if not body.strip():
+        raise IngestError(path or doc_id, "no text after the header")
     return Document(
         id=doc_id, text=body, title=meta.get("title") or None, url=meta.get("url") or None,
         published=published, source=meta.get("source") or None, path=path, format="text",
