@@ -379,3 +379,8 @@ def test_extract_vetoing_sanctions_refuses_the_body_that_would_impose_them():
     got = keys("Hungary and Slovakia vetoed sanctions on Georgian officials in December.", "2025-02-01")
     assert {("HUN", "EU", "REJECT", -1), ("SVK", "EU", "REJECT", -1)} <= got
     assert not any(t == "GEO" for _, t, _, _ in got)
+
+
+def test_extract_coming_under_fire_from_a_state_is_its_attack():
+    got = keys("Armenian positions came under fire from Azerbaijani forces on Tuesday.", "2023-09-25")
+    assert got == {("AZE", "ARM", "ASSAULT", -1)}
