@@ -5,7 +5,6 @@ from pathlib import Path
 
 import duckdb
 
-from . import dialect
 from .sql_store import SQLStore, event_id
 
 __all__ = ["DuckDBStore", "event_id"]
@@ -24,22 +23,5 @@ class DuckDBStore(SQLStore):
         self.con = duckdb.connect(self.path)
         self._migrate()
 
-    def close(self) -> None:
-        self.con.close()
-
     def _run(self, sql: str, params=()):
         return self.con.execute(sql, params or [])
-
-
-    def _begin(self) -> None:
-        self.con.execute("BEGIN TRANSACTION")
-
-    def _commit(self) -> None:
-        self.con.execute("COMMIT")
-
-    def _rollback(self) -> None:
-        self.con.execute("ROLLBACK")
-
-    def _replace_table(self, name: str, sql: str) -> None:
-        for statement in dialect.replace_table(self.dialect, name, sql):
-            self.con.execute(statement)

@@ -34,23 +34,10 @@ class PostgresStore(SQLStore):
         self.con = psycopg.connect(url, autocommit=True)
         self._migrate()
 
-    def close(self) -> None:
-        self.con.close()
-
     def _run(self, sql: str, params=()):
         if not params:
             return self.con.execute(sql)
         return self.con.execute(dialect.pyformat(sql), [_clean(p) for p in params])
-
-
-    def _begin(self) -> None:
-        self.con.execute("BEGIN")
-
-    def _commit(self) -> None:
-        self.con.execute("COMMIT")
-
-    def _rollback(self) -> None:
-        self.con.execute("ROLLBACK")
 
     @contextmanager
     def _snapshot(self):
@@ -80,7 +67,3 @@ class PostgresStore(SQLStore):
 
     def _lock_derived(self, name: str) -> None:
         self.con.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [_DERIVED_LOCK, name])
-
-    def _replace_table(self, name: str, sql: str) -> None:
-        for statement in dialect.replace_table(self.dialect, name, sql):
-            self.con.execute(statement)

@@ -52,8 +52,8 @@ def _now() -> datetime:
 
 class SQLStore:
     """``orbitwatch.store.base.Store`` over a SQL connection. Subclasses set
-    ``dialect`` and implement ``_run``, ``_begin``/``_commit``/
-    ``_rollback`` and ``_replace_table``."""
+    ``dialect``, connect, and implement ``_run`` (and, where their engine
+    does it better, the snapshot, streaming and sequence hooks)."""
 
     dialect = "duckdb"
 
@@ -63,13 +63,26 @@ class SQLStore:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def close(self) -> None:
+        self.con.close()
+
     # --- what a subclass provides -------------------------------------------------
     def _run(self, sql: str, params=()):
         """Execute one statement; returns an object with fetchone/fetchall."""
         raise NotImplementedError
 
+    def _begin(self) -> None:
+        self._run("BEGIN TRANSACTION")
+
+    def _commit(self) -> None:
+        self._run("COMMIT")
+
+    def _rollback(self) -> None:
+        self._run("ROLLBACK")
+
     def _replace_table(self, name: str, sql: str) -> None:
-        raise NotImplementedError
+        for statement in dialect.replace_table(self.dialect, name, sql):
+            self._run(statement)
 
     def _insert(self, table: str, rows: list) -> None:
         """Append rows (in the table's column order) with one statement: each
