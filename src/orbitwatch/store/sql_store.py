@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 from contextlib import contextmanager
+from itertools import islice
 from datetime import datetime, timezone
 
 from ..canonical import Report
@@ -293,7 +294,9 @@ class SQLStore:
         """Replace the event -> canonical event links in one transaction."""
         with self._transaction():
             self._run("DELETE FROM canonical")
-            self._insert("canonical", list(mapping.items()))
+            pairs = iter(mapping.items())
+            while chunk := list(islice(pairs, 50_000)):  # engines copy array parameters: a bounded piece at a time
+                self._insert("canonical", chunk)
 
     def _data_version(self) -> int:
         return self._run("SELECT value FROM store_meta WHERE key = 'data_version'").fetchone()[0]
