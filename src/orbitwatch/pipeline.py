@@ -9,7 +9,6 @@ from itertools import islice
 from .canonical import Report, link
 from .extract import Parser
 from .ingest import Document, IngestError, Limits, iter_documents
-from .records import SYMMETRIC_TYPES
 from .store import Correction, Store
 
 
@@ -223,40 +222,36 @@ def import_corrections(store: Store, lines: Iterable[str]) -> tuple[int, list[st
     return applied, errors
 
 
-# Canonical linking reads the reports a page at a time. Only reports with the
-# same actor, target and type can be linked (either direction for the
-# symmetric types), so a page made of whole keys links as the whole store
-# would, and memory holds a page of reports, not the store's.
+# Canonical linking reads the reports in key order, streamed, and links a page
+# of whole keys at a time: only reports with the same actor, target and type
+# can be linked (either direction for the symmetric types), so a page links as
+# the whole store would, and memory holds a page, not the store's reports.
 PAGE = 50_000  # reports per page; a key with more reports is a page alone
-_SYMMETRIC = ", ".join(f"'{t}'" for t in sorted(SYMMETRIC_TYPES))
-_GROUP = (f"CASE WHEN e.type IN ({_SYMMETRIC}) THEN least(e.actor, e.target) || '|' || greatest(e.actor, e.target) "
-          "ELSE e.actor || '|' || e.target END || '|' || e.type")  # the same for all reports of a key
-_REPORTS = ("SELECT e.id, e.doc_id, e.actor, e.target, e.type, e.date, d.published, e.evidence "
-            "FROM events_corrected e JOIN documents d ON d.id = e.doc_id")
 
 
 def relink(store: Store) -> int:
     """Recompute canonical events over the whole store; returns their number.
 
-    The links are the ones ``link(store.reports())`` gives, computed a page
-    of keys at a time (see PAGE) and set in one transaction."""
-    mapping: dict[str, str] = {}
-    for keys in _pages(store, PAGE):
-        rows = store.query(f"{_REPORTS} WHERE {_GROUP} IN (SELECT unnest(CAST(? AS TEXT[])))", [keys])
-        mapping.update(link([Report(*r) for r in rows]))
-    store.set_canonical(mapping)
-    return sum(1 for event, canonical in mapping.items() if event == canonical)
+    The links are the ones ``link(store.reports())`` gives, computed and
+    written a page at a time in one transaction."""
+    canonical = 0
 
+    def pages() -> Iterator[dict[str, str]]:
+        nonlocal canonical
+        page: list[Report] = []
+        last = None
+        for key, report in store.reports_by_key():
+            if len(page) >= PAGE and key != last:
+                links = link(page)
+                canonical += sum(event == c for event, c in links.items())
+                yield links
+                page = []
+            last = key
+            page.append(report)
+        if page:
+            links = link(page)
+            canonical += sum(event == c for event, c in links.items())
+            yield links
 
-def _pages(store: Store, size: int) -> Iterator[list[str]]:
-    """The stored keys (as ``_GROUP`` spells them), packed into pages of at
-    most ``size`` reports unless one key alone has more."""
-    page, n = [], 0
-    for key, count in store.query(f"SELECT {_GROUP} AS k, count(*) FROM events_corrected e GROUP BY k ORDER BY k"):
-        if page and n + count > size:
-            yield page
-            page, n = [], 0
-        page.append(key)
-        n += count
-    if page:
-        yield page
+    store.set_canonical(pages())
+    return canonical

@@ -102,8 +102,12 @@ class Store(Protocol):
     def reports(self) -> list[Report]:
         """Every stored record, as the canonical-event linker reads it."""
 
-    def set_canonical(self, mapping: dict[str, str]) -> None:
-        """Replace the links from events to canonical events."""
+    def set_canonical(self, links) -> None:
+        """Replace the links from events to canonical events (a dict, or an
+        iterable of dicts written as they come, in one transaction)."""
+
+    def reports_by_key(self):
+        """(link key, Report) of every record, streamed in key order."""
 
     def replace_indicators(self, dataset: str, rows: list[Observation]) -> int:
         """Replace every observation of ``dataset`` (a file imported again,

@@ -53,6 +53,13 @@ class PostgresStore(SQLStore):
             while rows := cursor.fetchmany(size):
                 yield from rows
 
+    def _read_apart(self, sql: str, size: int = 5000):
+        # a server-side cursor held across commits: usable in or out of a transaction
+        with self.con.cursor(name="orbitwatch_read", withhold=True) as cursor:
+            cursor.execute(sql)
+            while rows := cursor.fetchmany(size):
+                yield from rows
+
     def _continue_sequence(self, sequence: str, table: str, column: str) -> None:
         self.con.execute(f"SELECT setval('{sequence}', greatest(coalesce(max({column}), 0), 1), "
                          f"coalesce(max({column}), 0) > 0) FROM {table}")

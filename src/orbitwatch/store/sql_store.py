@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from ..canonical import Report
 from ..indicators.observation import Observation
 from ..ingest.document import Document
-from ..records import EventRecord
+from ..records import SYMMETRIC_TYPES, EventRecord
 from . import dialect
 from .base import ACTIONS, EDITABLE, Correction, CorrectionError, EventQuery
 from .migrations import MIGRATIONS
@@ -290,13 +290,39 @@ class SQLStore:
             "FROM events_corrected e JOIN documents d ON d.id = e.doc_id ORDER BY e.id").fetchall()
         return [Report(*r) for r in rows]
 
-    def set_canonical(self, mapping: dict[str, str]) -> None:
-        """Replace the event -> canonical event links in one transaction."""
+    def set_canonical(self, links) -> None:
+        """Replace the event -> canonical event links in one transaction.
+        ``links`` is a dict, or an iterable of dicts (pages computed while
+        they are written, so memory holds one page)."""
+        pages = [links] if isinstance(links, dict) else links
         with self._transaction():
             self._run("DELETE FROM canonical")
-            pairs = iter(mapping.items())
-            while chunk := list(islice(pairs, 50_000)):  # engines copy array parameters: a bounded piece at a time
-                self._insert("canonical", chunk)
+            for page in pages:
+                pairs = iter(page.items())
+                while chunk := list(islice(pairs, 50_000)):  # engines copy array parameters whole: a piece at a time
+                    self._insert("canonical", chunk)
+
+    def reports_by_key(self):
+        """(key, Report) for every stored record, in the order of its link key
+        (actor, target and type; either direction for the symmetric types),
+        streamed by a reader of its own so that writes may go on meanwhile."""
+        symmetric = ", ".join(f"'{t}'" for t in sorted(SYMMETRIC_TYPES))
+        key = (f"CASE WHEN e.type IN ({symmetric}) THEN least(e.actor, e.target) || '|' || "
+               "greatest(e.actor, e.target) ELSE e.actor || '|' || e.target END || '|' || e.type")
+        sql = (f"SELECT {key} AS k, e.id, e.doc_id, e.actor, e.target, e.type, e.date, d.published, e.evidence "
+               "FROM events_corrected e JOIN documents d ON d.id = e.doc_id ORDER BY k, e.id")
+        for row in self._read_apart(sql):
+            yield row[0], Report(*row[1:])
+
+    def _read_apart(self, sql: str, size: int = 5000):
+        """Rows of a long read on a connection of their own (DuckDB: a cursor)."""
+        cursor = self.con.cursor()
+        try:
+            cursor.execute(sql)
+            while rows := cursor.fetchmany(size):
+                yield from rows
+        finally:
+            cursor.close()
 
     def _data_version(self) -> int:
         return self._run("SELECT value FROM store_meta WHERE key = 'data_version'").fetchone()[0]
