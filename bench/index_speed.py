@@ -1,7 +1,10 @@
 """The event index over synthetic events, against a plain DuckDB GROUP BY of
 the same table in the same run (issue 4: aim within 3 times).
 
-Usage: python bench/index_speed.py [--n 1000000] [--repeat 3]
+Usage: python bench/index_speed.py [--n 1000000] [--repeat 3] [--db FILE]
+
+--db builds the store in a new DuckDB file instead of memory, so that the
+file store's memory limit (512 MB, or $ORBITWATCH_DUCKDB_MEMORY) applies.
 
 The synthetic store has the real schema (documents, events, canonical): one
 document per ten events, every fifth event linked to another as a second
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 from orbitwatch.score import signals
 from orbitwatch.score.signals import ROWS_TABLE, refresh
@@ -66,8 +70,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--db", help="a new DuckDB file to build the store in (default: in memory)")
     args = ap.parse_args()
-    store = DuckDBStore(":memory:")
+    if args.db and Path(args.db).exists():
+        ap.error(f"--db {args.db}: the file exists; give a new path")
+    store = DuckDBStore(args.db or ":memory:")
+    print("store:", args.db or ":memory:", "memory limit", store.query("SELECT current_setting('memory_limit')")[0][0])
     t = time.perf_counter()
     build(store, args.n)
     print(f"synthetic store: {args.n:,} events in {time.perf_counter() - t:.1f} s")

@@ -4,6 +4,7 @@ import pytest
 
 from orbitwatch.ingest import Document
 from orbitwatch.records import EventRecord
+from orbitwatch.store import dialect
 from orbitwatch.store import EventQuery, StoreError, open_store
 from orbitwatch.store.migrations import MIGRATIONS
 
@@ -127,3 +128,26 @@ def test_postgres_two_processes_may_migrate_at_once(postgres_server):
 
     with concurrent.futures.ThreadPoolExecutor(3) as pool:
         assert list(pool.map(lambda _: version(), range(3))) == [len(MIGRATIONS)] * 3
+
+
+def test_a_migration_statement_marked_for_one_engine_runs_on_that_engine_only():
+    sql = "CREATE TABLE t (a TEXT);\n/*postgres*/ CREATE INDEX t_a ON t(a);\nDROP TABLE u;"
+    assert dialect.migration("duckdb", sql).split() == "CREATE TABLE t (a TEXT); DROP TABLE u;".split()
+    assert "CREATE INDEX t_a ON t(a);" in dialect.migration("postgres", sql)
+    assert "/*" not in dialect.migration("postgres", sql)
+
+
+def test_a_duckdb_file_takes_its_memory_limit_from_the_environment_or_a_bounded_default(tmp_path, monkeypatch):
+    def limit() -> str:
+        store = open_store(str(tmp_path / "m.duckdb"))
+        try:
+            return store.query("SELECT current_setting('memory_limit')")[0][0]
+        finally:
+            store.close()
+    monkeypatch.delenv("ORBITWATCH_DUCKDB_MEMORY", raising=False)
+    assert limit() == "488.2 MiB"  # 512 MB
+    monkeypatch.setenv("ORBITWATCH_DUCKDB_MEMORY", "2GB")
+    assert limit() == "1.8 GiB"
+    monkeypatch.setenv("ORBITWATCH_DUCKDB_MEMORY", "lots")
+    with pytest.raises(StoreError, match="'lots' .ORBITWATCH_DUCKDB_MEMORY. is not a size"):
+        limit()

@@ -12,7 +12,7 @@ from orbitwatch import pipeline
 from orbitwatch.canonical import link
 from orbitwatch.ingest import Document, IngestError, iter_documents
 from orbitwatch.records import EventRecord
-from orbitwatch.store import Correction
+from orbitwatch.store import Correction, sql_store
 
 SENTENCE = "Kazakhstan signed an agreement with Russia on energy. "
 
@@ -169,13 +169,25 @@ def test_streaming_relink_by_pages_links_as_the_whole_store(make_store, monkeypa
     largest = max(Counter(key for key, _ in store.reports_by_key()).values())
     sizes, set_canonical = [], store.set_canonical
     monkeypatch.setattr(store, "set_canonical", lambda pages: set_canonical(_recorded(pages, sizes)))
-    for page in (1, 7, 10**6):
+    for page, bucket in ((1, 10**6), (7, 10**6), (10**6, 10**6), (7, 5), (10**6, 5)):
         monkeypatch.setattr(pipeline, "PAGE", page)
+        monkeypatch.setattr(sql_store, "_BUCKET_ROWS", bucket)
         sizes.clear()
         assert pipeline.relink(store) == len(set(expected.values()))
         assert dict(store.query("SELECT event_id, canonical_id FROM canonical")) == expected
         assert max(sizes) <= max(page - 1 + largest, largest) and (page > 100 or len(sizes) > 1)
     assert any(k != v for k, v in expected.items())  # some reports were linked
+
+
+@pytest.mark.parametrize("bucket", [1, 5, 10**6])
+def test_reports_by_key_keeps_each_key_together_in_any_number_of_buckets(make_store, monkeypatch, bucket):
+    store = make_store()
+    _fill(store, 4)
+    monkeypatch.setattr(sql_store, "_BUCKET_ROWS", bucket)
+    runs = [key for key, _ in store.reports_by_key()]
+    groups = [k for i, k in enumerate(runs) if i == 0 or runs[i - 1] != k]
+    assert len(groups) == len(set(groups))  # no key comes back after another key
+    assert sorted(r.id for _, r in store.reports_by_key()) == sorted(r.id for r in store.reports())
 
 
 def _first_key(store, doc: str) -> dict:

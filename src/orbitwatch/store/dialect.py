@@ -12,10 +12,14 @@ DIALECTS = ("duckdb", "postgres")
 
 _DOUBLE = re.compile(r"\bDOUBLE\b(?!\s+PRECISION)")
 _QUOTED_OR_MARK = re.compile(r"'(?:[^']|'')*'|\?|%")
+_ONLY_ON = re.compile(r"/\*(\w+)\*/([^;]*;)")
 
 
 def migration(dialect: str, sql: str) -> str:
-    """A migration as the engine reads it (the migrations are written for DuckDB)."""
+    """A migration as the engine reads it (the migrations are written for DuckDB).
+    A statement marked ``/*postgres*/`` (or another dialect's name) runs on
+    that engine only."""
+    sql = _ONLY_ON.sub(lambda m: m.group(2) if m.group(1) == dialect else "", sql)
     if dialect == "postgres":
         return _DOUBLE.sub("DOUBLE PRECISION", sql)
     return sql

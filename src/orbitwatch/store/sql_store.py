@@ -38,6 +38,7 @@ _TYPES = {
     "indicators": "TEXT TEXT TEXT TEXT TEXT DOUBLE TEXT TEXT TEXT TEXT TEXT TEXT TEXT INTEGER INTEGER TEXT TIMESTAMP",
 }
 
+_BUCKET_ROWS = 250_000  # records sorted at once when canonical links are recomputed
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 
 
@@ -303,16 +304,25 @@ class SQLStore:
                     self._insert("canonical", chunk)
 
     def reports_by_key(self):
-        """(key, Report) for every stored record, in the order of its link key
+        """(key, Report) for every stored record, grouped by its link key
         (actor, target and type; either direction for the symmetric types),
-        streamed by a reader of its own so that writes may go on meanwhile."""
+        streamed by a reader of its own so that writes may go on meanwhile.
+
+        The keys are read in buckets of their hash, each sorted on its own:
+        one sort of the whole store would hold the store (DuckDB ran out of a
+        512 MB limit on 2.9 million events), a bucket holds about
+        ``_BUCKET_ROWS`` records. Every key lies in one bucket, so its reports
+        stay together."""
         symmetric = ", ".join(f"'{t}'" for t in sorted(SYMMETRIC_TYPES))
         key = (f"CASE WHEN e.type IN ({symmetric}) THEN least(e.actor, e.target) || '|' || "
                "greatest(e.actor, e.target) ELSE e.actor || '|' || e.target END || '|' || e.type")
-        sql = (f"SELECT {key} AS k, e.id, e.doc_id, e.actor, e.target, e.type, e.date, d.published, e.evidence "
-               "FROM events_corrected e JOIN documents d ON d.id = e.doc_id ORDER BY k, e.id")
-        for row in self._read_apart(sql):
-            yield row[0], Report(*row[1:])
+        buckets = max(1, -(-self._run("SELECT count(*) FROM events").fetchone()[0] // _BUCKET_ROWS))
+        select = (f"SELECT {key} AS k, e.id, e.doc_id, e.actor, e.target, e.type, e.date, d.published, e.evidence "
+                  "FROM events_corrected e JOIN documents d ON d.id = e.doc_id")
+        for bucket in range(buckets):
+            where = "" if buckets == 1 else f" WHERE abs({dialect.hash64(self.dialect, 'r.k')} % {buckets}) = {bucket}"
+            for row in self._read_apart(f"SELECT * FROM ({select}) r{where} ORDER BY r.k, r.id"):
+                yield row[0], Report(*row[1:])
 
     def _read_apart(self, sql: str, size: int = 5000):
         """Rows of a long read on a connection of their own (DuckDB: a cursor)."""
