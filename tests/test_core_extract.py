@@ -384,3 +384,65 @@ def test_extract_vetoing_sanctions_refuses_the_body_that_would_impose_them():
 def test_extract_coming_under_fire_from_a_state_is_its_attack():
     got = keys("Armenian positions came under fire from Azerbaijani forces on Tuesday.", "2023-09-25")
     assert got == {("AZE", "ARM", "ASSAULT", -1)}
+
+
+def test_extract_a_where_clause_keeps_a_list_of_states_together():
+    got = keys("The summit ended in Astana, where the EU's envoy met the foreign ministers of Kazakhstan, "
+               "Kyrgyzstan, Tajikistan and Uzbekistan for two hours.", "2024-05-02")
+    assert {("EU", c, "CONSULT", 1) for c in ("KAZ", "KGZ", "TJK", "UZB")} <= got
+    assert not any(a in C5 and t in C5 for a, t, _, _ in got)
+
+
+def test_extract_a_group_and_their_counterparts_pairs_the_hub_with_each():
+    got = keys("In Tashkent, the five Central Asian presidents and their European counterparts agreed to deepen "
+               "ties.", "2025-04-05")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("EU", c)) for c in C5}
+
+
+def test_extract_signing_with_the_leaders_of_a_body_names_the_body():
+    got = keys("The presidents of the five Central Asian states signed a declaration with the leaders of the "
+               "European Union.", "2025-04-05")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("EU", c)) for c in C5}
+
+
+def test_extract_leaders_who_sign_together_also_meet_but_states_need_not():
+    met = keys("Ilham Aliyev and Vladimir Putin signed a declaration on allied interaction in Moscow.", "2022-03-01")
+    assert {frozenset((a, t)) for a, t, ty, _ in met if ty in ("AGREE", "CONSULT")} == {frozenset(("AZE", "RUS"))}
+    assert {ty for _, _, ty, _ in met} == {"AGREE", "CONSULT"}
+    assert {ty for _, _, ty, _ in keys("Azerbaijan and Russia signed a declaration on allied interaction.")} == {"AGREE"}
+
+
+def test_extract_as_opens_a_clause_when_a_verb_follows_its_subject():
+    got = keys("Delegates left the hall as Iranian President Ebrahim Raisi denounced Israel.", "2023-09-20")
+    assert ("IRN", "ISR", "ACCUSE", -1) in got
+
+
+def test_extract_officials_from_states_act_for_them():
+    got = keys("Officials from Kazakhstan and Uzbekistan met Chinese diplomats in Beijing.", "2024-05-02")
+    assert got == {("KAZ", "CHN", "CONSULT", 1), ("UZB", "CHN", "CONSULT", 1)}
+
+
+def test_extract_a_visit_to_a_place_by_a_leader_is_the_leader_s():
+    got = keys("Beijing staged drills after a visit to Taipei by US House Speaker Nancy Pelosi.", "2022-08-10")
+    assert ("USA", "TWN", "CONSULT", 1) in got and ("CHN", "TWN", "CONSULT", 1) not in got
+
+
+def test_extract_passive_reception_and_attack_take_their_agent_after_by():
+    assert ("TKM", "IRN", "CONSULT", 1) in keys("Iran's president was received in Ashgabat by Turkmen leader "
+                                                  "Serdar Berdimuhamedov.", "2023-03-01")
+    assert keys("A Syrian army post was hit by Turkish artillery fire overnight.", "2023-03-01") == \
+        {("TUR", "SYR", "ASSAULT", -1)}
+
+
+def test_extract_the_sea_of_a_state_names_no_party():
+    got = keys("Chinese and Russian bombers flew a joint patrol over the Sea of Japan.", "2022-05-24")
+    assert not any("JPN" in (a, t) for a, t, _, _ in got)
+
+
+def test_extract_wire_verbs_of_blame_threat_and_aid():
+    assert ("AZE", "FRA", "ACCUSE", -1) in keys("Baku branded France a neo-colonial power.", "2024-11-13")
+    assert ("RUS", "UKR", "THREATEN", -1) in keys("Putin said Russia could use its new missiles against Ukraine.",
+                                                   "2024-11-28")
+    assert ("CUB", "ITA", "AID", 1) in keys("Cuba sent a brigade of doctors and nurses to Italy.", "2020-03-22")
+    assert ("TUR", "FIN", "CONCEDE", 1) in keys("Turkey dropped its objection to Finland's membership of NATO.",
+                                                 "2023-03-31")

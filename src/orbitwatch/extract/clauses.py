@@ -53,8 +53,17 @@ def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
         if m.group(0).startswith("(") and len(m.group(0).split()) <= 3:
             continue  # "(CSTO)", "(DPR)": an apposition, not a clause
         opener = re.match(r"[\s,(]*([\w]+)", m.group(0))
-        spans.append((m.start(), m.end(), opener.group(1).lower() if opener else ""))
+        end = m.end()
+        tail = _LIST_TAIL.match(text, end) if not m.group(0).startswith("(") else None
+        if tail:  # "where X met the presidents of Kazakhstan, Kyrgyzstan and Uzbekistan for ...": a list, not the end
+            nxt = re.compile(r"[,;]").search(text, tail.end())
+            end = nxt.start() if nxt else len(text)
+        spans.append((m.start(), end, opener.group(1).lower() if opener else ""))
     return spans
+
+
+_NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
+_LIST_TAIL = re.compile(rf",\s*{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
 
 
 def clause_starts(text: str) -> list[int]:

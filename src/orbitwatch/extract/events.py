@@ -86,12 +86,19 @@ class SentenceView:
         return other is None or other == own
 
 
+_FINITE = re.compile(r"[a-z]+ed|said|told|met|sent|struck|fought|held|went|came|(?:is|was|were|has|had)")
+
+
 def _is_object(g: Group, vocab: Vocabulary) -> bool:
     head = g.head
     preps = vocab.grammar["prepositions"]
     if head.gov == "of" and (head.gov2 in vocab.grammar["government_nouns"]
                              or head.gov2 in vocab.grammar["quantifiers"]):
         return False  # "the President of Kazakhstan said", "none of the five states"
+    if head.gov == "from" and head.gov2 in vocab.grammar["government_nouns"] and head.gov2.endswith("s"):
+        return False  # "Diplomats from Britain and France walked out", "officials from the two states met"
+    if "as" in (head.prev, head.gov) and _FINITE.fullmatch(head.next or ""):
+        return False  # "as Iranian President Ahmadinejad denounced Israel": "as" opens a clause
     if head.prev in preps:
         return True
     clause = vocab.grammar["clause_verbs"]
@@ -115,6 +122,8 @@ def main_subject(view: SentenceView) -> Group | None:
 def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
     """An embedded phrase without its own subject: "following the talks",
     "after refusing to help" (but not "after a TV host threatened ...")."""
+    if emb[2] == "as" and any(emb[0] <= g.start < emb[1] and _subject_ok(g, view) for g in view.groups):
+        return False  # "as Ahmadinejad denounced Israel" has its own subject
     if emb[2] in ("following", "during", "amid", "despite", "as", "in", "at", "on", "over"):
         return True
     words = view.words(emb[0], emb[1])
@@ -214,8 +223,10 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         return False  # "signed the treaty creating the Eurasian Economic Union": what the treaty makes
     if h.gov.endswith("ing") and g.start - hit.end > 15 and h.gov not in ("including", "regarding"):
         return False  # "accusing it of helping Russia", "welcomed firms leaving Russia": content, not object
-    if hit.trigger.adjacent and not re.fullmatch(r"[\s\w'’-]{0,25}", view.text[hit.end:g.start]):
-        return False
+    gap = view.text[hit.end:g.start]
+    if hit.trigger.adjacent and not re.fullmatch(r"[\s\w'’-]{0,25}", gap) and not (
+            re.fullmatch(r"[\s\w'’-]{0,40}\s+of\s+(?:the\s+)?", gap) and h.gov2 in view.vocab.grammar["government_nouns"]):
+        return False  # (but "met the foreign ministers of Kazakhstan")
     return view.visible(g, hit.start)
 
 
@@ -231,6 +242,18 @@ def _object_start(view: SentenceView, hit: Hit) -> int:
     return hit.start + (m.end() if m else 0)
 
 
+def _governor(view: SentenceView, g: Group) -> str:
+    """The preposition that governs a group, looking through "the leaders of"
+    ("signed a declaration with the leaders of the EU": with the EU)."""
+    h = g.head
+    if h.gov == "of" and h.gov2 in view.vocab.grammar["government_nouns"]:
+        m = re.search(r"\b(\w+)\s+(?:(?:the|its|their|his|her|both|all|other|top|senior)\s+)*(?:(?-i:[A-Z])[\w-]*\s+)*"
+                      + re.escape(h.gov2) + r"\s+of\s+(?:the\s+)?$", view.text[max(0, g.start - 80):g.start], re.I)
+        if m:
+            return m.group(1).lower()
+    return h.gov
+
+
 def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Group | None, bool]:
     """(target group, found by fallback). Right of the trigger by its rule,
     else an object left of it ("informed the participants ... and emphasised")."""
@@ -242,7 +265,7 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
               "from": ("from",)}
     if mode in wanted:
         for g in after:
-            if g.head.gov in wanted[mode] and not _INDEPENDENT.search(view.text[hit.end:g.start]):
+            if _governor(view, g) in wanted[mode] and not _INDEPENDENT.search(view.text[hit.end:g.start]):
                 return g, False
         direct = next((g for g in after if re.fullmatch(r"[\s\w.'’-]{0,30}", view.text[hit.end:g.start])
                        and g.head.gov not in view.vocab.grammar["prepositions"]), None)
@@ -256,7 +279,7 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     if fronted is not None and hit.trigger.type in SYMMETRIC_TYPES and not any(g.head.gov == "with" for g in after):
         return fronted, False  # "With Kabul and Islamabad we have signed documents on a railway"
     if actor is not None and len(set(actor.codes)) >= 2 and hit.trigger.type in SYMMETRIC_TYPES and after \
-            and after[0].head.gov in view.vocab.grammar["prepositions"] and after[0].head.gov not in ("with", "between"):
+            and after[0].head.gov in view.vocab.grammar["prepositions"] and _governor(view, after[0]) not in ("with", "between"):
         return None, False  # "the two leaders signed agreements on a railway to Kyrgyzstan": with each other
     if after and after[0].start < hi:
         return after[0], False
@@ -325,6 +348,7 @@ def is_passive(view: SentenceView, hit: Hit, actor: Group) -> bool:
 
 
 _NOUN_OF = re.compile(r"\s+of\b")
+_NOUN_OBJECT = re.compile(r"\s+(?:of|to|on|against)\b")  # "a visit to X by Y", "an attack on X by Y"
 
 
 def _content_noun(view: SentenceView, hit: Hit) -> bool:
@@ -341,7 +365,8 @@ def _content_noun(view: SentenceView, hit: Hit) -> bool:
 def _nominal_by(view: SentenceView, hit: Hit) -> tuple[Group, Group] | None:
     """(agent, undergoer) of an act named as a noun, "the expulsion of X by Y"."""
     word = view.text[hit.start:hit.end].split()[0].lower()
-    if not word.endswith(("ion", "ions", "al", "als", "ment", "ments")) or not _NOUN_OF.match(view.text[hit.end:]):
+    noun = word.endswith(("ion", "ions", "al", "als", "ment", "ments")) or word in view.vocab.grammar["act_by_nouns"]
+    if not noun or not _NOUN_OBJECT.match(view.text[hit.end:]):
         return None
     _, hi = clause_of(view.starts, hit.start, len(view.text))
     after = [g for g in view.groups if hit.end <= g.start < hi]
@@ -649,4 +674,25 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     out = [Candidate(a, b, type_, stance, channel, date, round(conf, 3), actor.person) for a, b in coded]
     if t.reverse and not negated:
         out += [Candidate(b, a, t.reverse, 0, channel, date, round(conf * 0.9, 3), None) for a, b in coded]
+    if t.in_person and not negated and _as_people(view, actor) and (
+            _as_people(view, target) if target is not None else len(actor.mentions) >= 2):
+        out += [Candidate(a, b, "CONSULT", 1, "diplomatic", date, round(conf * 0.85, 3), actor.person)
+                for a, b in coded]  # "Aliyev and Putin signed a declaration at the Kremlin": they met
     return out
+
+
+_PERSON_ROLE = re.compile(r"(?:\s+[A-Z][\w'’-]*)*\s+(?:president|prime\s+minister|premier|leader|counterpart|"
+                          r"(?:foreign|defen[cs]e|economy|trade|energy)\s+minister|chancellor|king|emir)\b", re.I)
+
+
+def _as_people(view: SentenceView, group: Group) -> bool:
+    """Every party of the group is named as a person who was there: a leader
+    by name, "he", or a role ("his French counterpart", "the presidents of")."""
+    def person(m) -> bool:
+        if m.kind == "person" or (m.kind == "pronoun" and m.text.lower() in ("he", "she")):
+            return True
+        if m.kind == "adj":
+            return bool(_PERSON_ROLE.match(view.text[m.end:m.end + 60]))
+        return m.kind == "collective" and bool(re.search(r"\b(?:presidents|leaders|heads\s+of\s+state)\s+of\s+(?:the\s+)?$",
+                                                          view.text[max(0, m.start - 40):m.start], re.I))
+    return all(person(m) for m in group.mentions)

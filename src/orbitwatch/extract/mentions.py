@@ -176,7 +176,7 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         m.modifier = True  # "a Central Asia analyst", "a Russia expert" (but "an EU statement" is the EU's)
     m.gov = prev2 if prev in vocab.grammar["skippable"] else prev
     m.gov2 = _word_before(text, m.start - len(prev) - 1 - (len(prev2) + 1 if m.gov == prev2 else 0))[0] \
-        if m.gov == "of" else ""
+        if m.gov in ("of", "from") else ""
     if m.gov in ("in", "at") and prev2 in ("government", "authorities", "regime", "leadership", "rulers"):
         m.gov = "of"  # "the new government in Kabul" is Afghanistan's, not a place
     if prev == "capital" or (prev == "," and prev2 == "capital"):
@@ -187,6 +187,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         m.modifier = True  # "the Baku-Tbilisi-Ceyhan pipeline": a route named for its cities
     if re.match(r"\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(vocab.grammar["company_words"]) + r")\b", after):
         m.modifier = True  # "Azerbaijan Airlines", "Kazakhstan Temir Zholy Railways": a company
+    if re.search(r"\b(?:" + "|".join(vocab.grammar["company_words"]) + r")\s+of\s+(?:the\s+)?$", text[:m.start]):
+        m.modifier = True  # "the Sea of Japan", "the University of Georgia": a name, not the state
     if m.kind == "city":
         m.actor_ok = False  # "visited Samarkand": a place of the state, never the state acting
     if m.kind in ("adj", "people"):
@@ -277,6 +279,7 @@ def _pronoun_first(m: Mention, gap: str) -> bool:
 
 
 _PAIR_GAPS = ("-", "–", "—", "/")
+_FRONTED_PLACE = re.compile(r"\s*(?:In|At|From|Near|Inside|Outside)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?")
 
 
 def _paired(a: Mention, b: Mention, gap: str) -> bool:
@@ -301,10 +304,13 @@ def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...]
         list_end = not re.match(r"\s*,\s*(?:and|or)\b", gap) or len(runs[-1]) >= 2
         closed = last is not None and gap.strip() == "," and len(runs[-1]) >= 2 and any(
             _CONJ.search(text[a.end:b.start]) for a, b in zip(runs[-1], runs[-1][1:]))  # "With A and B, C signed"
+        closed = closed or (last is not None and gap.strip() == "," and len(runs[-1]) == 1
+                            and bool(_FRONTED_PLACE.fullmatch(text[:last.start])))  # "In Tashkent, the five presidents"
         if (last is not None and not closed and (_COORD.match(gap) or _paired(last, m, gap)) and list_end
                 and not m.modifier
                 and not any(last.end <= b <= m.start for b in barriers)
-                and (not last.anaphor or _pronoun_first(last, gap)) and not m.anaphor):
+                and (not last.anaphor or _pronoun_first(last, gap) or (last.kind == "collective" and last.codes))
+                and not m.anaphor):  # "the five presidents and their European counterparts"
             runs[-1].append(m)
         else:
             runs.append([m])
