@@ -446,3 +446,28 @@ def test_extract_wire_verbs_of_blame_threat_and_aid():
     assert ("CUB", "ITA", "AID", 1) in keys("Cuba sent a brigade of doctors and nurses to Italy.", "2020-03-22")
     assert ("TUR", "FIN", "CONCEDE", 1) in keys("Turkey dropped its objection to Finland's membership of NATO.",
                                                  "2023-03-31")
+
+
+def test_extract_has_since_is_an_adverb_not_a_clause():
+    got = keys("Pashinyan has since complained that weapons Armenia had paid Moscow for never arrived.", "2024-10-15")
+    assert ("ARM", "RUS", "ACCUSE", -1) in got
+
+
+def test_extract_an_observer_in_the_union_joins_it_and_officials_in_a_capital_act_for_it():
+    got = keys("Uzbekistan became an observer in the Eurasian Economic Union in December 2020, and senior "
+               "officials in Moscow have urged Tashkent to join fully.", "2025-05-12")
+    assert {("UZB", "EAEU", "COOPERATE", 1), ("RUS", "UZB", "REQUEST", 0)} <= got
+
+
+def test_extract_leaders_attending_a_signing_agree_and_meet():
+    got = keys("Chancellor Olaf Scholz and President Shavkat Mirziyoyev attended the signing of an agreement on "
+               "migration.", "2024-09-17")
+    assert {frozenset((a, t)) for a, t, _, _ in got} == {frozenset(("DEU", "UZB"))}
+    assert {ty for _, _, ty, _ in got} == {"AGREE", "CONSULT"}
+
+
+def test_extract_a_first_verb_takes_no_target_from_a_second_verb_after_and():
+    got = keys("Pashinyan and Aliyev initialled the text of a peace treaty and signed a declaration with "
+               "US President Donald Trump.", "2025-08-09")
+    assert ("ARM", "AZE", "AGREE", 1) in got or ("AZE", "ARM", "AGREE", 1) in got
+    assert {("ARM", "USA", "AGREE", 1), ("AZE", "USA", "AGREE", 1)} <= got

@@ -38,10 +38,12 @@ class Hit:
 def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(openers)
     first = "|".join(openers) + "|(?:" + "|".join(initial) + r")\s+(?:a|an|the|his|her|its|their)"
-    finite = r"(?:(?!(?:and|but)\b)[\w'’-]+\s+){0,4}?(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b"
+    finite = (r"(?:(?!(?:and|but)\b(?!\s+(?-i:[A-Z])))[\w'’-]+\s+){0,6}?"  # "after the leaders of A and B signed"
+              r"(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b")
     return re.compile(
         rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"
-        rf"|(?<=\s)(?:after|before|when|because|although|though|until|once|since)\s+{finite}[^,;:]*", re.I
+        rf"|(?<=\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bever\s)"  # "has since complained" is no clause
+        rf"(?:after|before|when|because|although|though|until|once|since)\s+{finite}[^,;:]*", re.I
     )
 
 

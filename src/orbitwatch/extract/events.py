@@ -205,7 +205,8 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     if h.gov == "by" and re.search(r"\w+ed\s+by\s+(?:the\s+)?$", view.text[max(0, g.start - 30):g.start]) \
             and g.start > hit.end:
         return False  # "signed two protocols, brokered by Switzerland": an agent, not the other party
-    own_particle = adjacent and view.text[hit.start:hit.end].split()[-1].lower() == h.gov
+    own_particle = bool(re.fullmatch(r"\s*(?:the\s+)?", view.text[hit.end:g.start])) \
+        and view.text[hit.start:hit.end].split()[-1].lower() == h.gov  # "became an observer in the EAEU"
     if h.gov in view.vocab.grammar["locatives"] and not own_particle and not _event_place(view, g) and (
             not hit.trigger.locative or (h.kind == "adj" and h.next in view.vocab.grammar["place_nouns"])
             or set(view.words(hit.end, g.start)) & set(view.vocab.grammar["non_state_nouns"])):
@@ -260,6 +261,9 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     mode = hit.trigger.target
     begin = _object_start(view, hit)
     after = [g for g in view.groups if g.start >= begin and _target_ok(g, actor, hit, view)]
+    following = [h.start for h in view.hits if h.start >= hit.end]
+    if following and re.search(r"\band\s+(?:then\s+|also\s+)?$", view.text[hit.end:min(following)]):
+        after = [g for g in after if g.start < min(following)]  # "initialled the treaty and signed a declaration with Trump"
     lo, hi = view.scope(hit.start)
     wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from"),
               "from": ("from",)}
@@ -283,6 +287,8 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         return None, False  # "the two leaders signed agreements on a railway to Kyrgyzstan": with each other
     if after and after[0].start < hi:
         return after[0], False
+    if actor is not None and len(set(actor.codes)) >= 2 and hit.trigger.type in SYMMETRIC_TYPES:
+        return None, False  # "after the leaders of A and B signed a declaration, ... Iran": with each other
     if after and not _INDEPENDENT.search(view.text[hit.end:after[0].start]):
         return after[0], True  # past a "that" or a relative clause, not into another clause
     left = [g for g in view.groups if g.end <= hit.start and g.start >= lo and g is not actor
@@ -691,8 +697,12 @@ def _as_people(view: SentenceView, group: Group) -> bool:
     def person(m) -> bool:
         if m.kind == "person" or (m.kind == "pronoun" and m.text.lower() in ("he", "she")):
             return True
+        if _PERSON_ROLE.search(" " + m.text) and re.search(r"(?-i:[A-Z])\w+$", m.text):
+            return True  # "US President Donald Trump"
         if m.kind == "adj":
             return bool(_PERSON_ROLE.match(view.text[m.end:m.end + 60]))
         return m.kind == "collective" and bool(re.search(r"\b(?:presidents|leaders|heads\s+of\s+state)\s+of\s+(?:the\s+)?$",
                                                           view.text[max(0, m.start - 40):m.start], re.I))
+    if group.head.gov == "of" and group.head.gov2 in ("leaders", "presidents", "heads", "premiers"):
+        return True  # "the leaders of Armenia and Azerbaijan signed"
     return all(person(m) for m in group.mentions)

@@ -177,8 +177,9 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     m.gov = prev2 if prev in vocab.grammar["skippable"] else prev
     m.gov2 = _word_before(text, m.start - len(prev) - 1 - (len(prev2) + 1 if m.gov == prev2 else 0))[0] \
         if m.gov in ("of", "from") else ""
-    if m.gov in ("in", "at") and prev2 in ("government", "authorities", "regime", "leadership", "rulers"):
-        m.gov = "of"  # "the new government in Kabul" is Afghanistan's, not a place
+    if m.gov in ("in", "at") and prev2 in ("government", "authorities", "regime", "leadership", "rulers",
+                                           "officials", "diplomats", "policymakers", "lawmakers", "leaders"):
+        m.gov, m.gov2 = "of", prev2  # "the new government in Kabul" is Afghanistan's, not a place
     if prev == "capital" or (prev == "," and prev2 == "capital"):
         m.prev = m.gov = "in"  # "in his capital, Tashkent," is a place
     if m.kind == "seat" and prev in ("the", "a") and m.next in _PLACE_NAMED:
