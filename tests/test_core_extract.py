@@ -471,3 +471,16 @@ def test_extract_a_first_verb_takes_no_target_from_a_second_verb_after_and():
                "US President Donald Trump.", "2025-08-09")
     assert ("ARM", "AZE", "AGREE", 1) in got or ("AZE", "ARM", "AGREE", 1) in got
     assert {("ARM", "USA", "AGREE", 1), ("AZE", "USA", "AGREE", 1)} <= got
+
+
+def test_extract_a_role_named_without_its_name_is_the_last_subject():
+    got = keys("Olaf Scholz arrived in Astana on Monday. On Tuesday the chancellor sat down with Tokayev and the "
+               "presidents of Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.", "2024-09-17")
+    assert {("DEU", c, "CONSULT", 1) for c in C5} <= got
+    assert not any(a in C5 and t in C5 for a, t, _, _ in got)
+
+
+def test_extract_a_delegation_of_the_taliban_government_stands_for_afghanistan_and_popes_for_the_holy_see():
+    assert ("RUS", "AFG", "CONSULT", 1) in keys("Sergei Lavrov on Tuesday received a Taliban delegation in Moscow.",
+                                                "2025-10-07")
+    assert ("VAT", "UKR", "CONSULT", 1) in keys("Pope Francis received Volodymyr Zelensky at the Vatican.", "2023-05-14")

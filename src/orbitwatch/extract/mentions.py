@@ -14,13 +14,17 @@ from .vocabulary import Vocabulary
 
 _COORD = re.compile(r"^\s*(?:,|,?\s*(?i:and|or|nor|&|as well as|plus)\b)\s*"
                     r"(?i:(?:the|his|her|their|its)\s+)?(?i:other\s+)?(?i:(?:two|three|four|five|six|seven|eight)\s+)?"
-                    r"(?:(?:President|Prime\s+Minister|Premier|Chancellor|King|Emir|Foreign\s+Minister)\s+)?$")
+                    r"(?:(?:President|Prime\s+Minister|Premier|Chancellor|King|Emir|Foreign\s+Minister)\s+)?$"
+                    r"|^\s*,?\s*(?i:and|or)\s+(?i:the\s+)?(?i:presidents|leaders|heads\s+of\s+state|prime\s+ministers|"
+                    r"(?:foreign\s+)?ministers)\s+of\s+(?i:the\s+)?$")  # "Tokayev and the presidents of A, B and C"
 _CONJ = re.compile(r"\b(?:and|or|nor|as well as|plus)\b|&", re.I)
 _ROLE_WORDS = ("counterpart|president|prime|minister|foreign|defen[cs]e|leader|chancellor|secretary|state|"
                "premier|deputy|head|spokes(?:man|woman|person)|ambassador|envoy|king|emir|crown|prince|"
                "vice|first|acting|top|diplomat|chief|interior|economy|finance|trade|energy")
 _TITLE_GAP = re.compile(rf"^(?:\s*[’']s)?(?:\s+(?:[A-Z][\w.-]*|of|the|for|and|{_ROLE_WORDS}))*\s*,?\s*$")
 _SINGULAR = re.compile(r"\b(?:he|she|He|She)\b|\b(?:his|her|its|their|the)\s+country\b|\bthe\s+country\b"
+                       r"|\b(?:the|The)\s+(?:chancellor|president|premier|prime\s+minister|foreign\s+minister)\b"
+                       r"(?!\s+(?:of\b|(?-i:[A-Z]))|[’']s\b|,\s*(?-i:[A-Z]))"  # "the chancellor" (not "the president of X")
                        r"|\b(?:its|Its)\s+(?:(?:special|foreign|top|chief|senior)\s+)?(?:authorities|government|leadership|"
                        r"officials|ministry|forces|troops|army|envoy|ambassador|minister|president|leader|"
                        r"spokesman|spokeswoman|spokesperson|delegation|diplomats|representative)\b")
@@ -172,7 +176,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     if not text[:m.start].strip() and m.text.isupper() and re.match(r"\s*(?:\([^)]*\)\s*)?[-–—:]", after):
         m.modifier = True  # a dateline ("MOSCOW - ..."): where the story was filed
     if prev in ("a", "an") and m.kind in ("name", "collective", "org", "seat") \
-            and m.next not in vocab.grammar["act_nouns"]:
+            and m.next not in vocab.grammar["act_nouns"] \
+            and m.text.split()[-1].lower() not in vocab.grammar["government_nouns"]:  # (but "a Taliban delegation")
         m.modifier = True  # "a Central Asia analyst", "a Russia expert" (but "an EU statement" is the EU's)
     m.gov = prev2 if prev in vocab.grammar["skippable"] else prev
     m.gov2 = _word_before(text, m.start - len(prev) - 1 - (len(prev2) + 1 if m.gov == prev2 else 0))[0] \
@@ -304,7 +309,8 @@ def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...]
         gap = text[last.end:m.start] if last is not None else ""
         list_end = not re.match(r"\s*,\s*(?:and|or)\b", gap) or len(runs[-1]) >= 2
         closed = last is not None and gap.strip() == "," and len(runs[-1]) >= 2 and any(
-            _CONJ.search(text[a.end:b.start]) for a, b in zip(runs[-1], runs[-1][1:]))  # "With A and B, C signed"
+            _CONJ.search(text[a.end:b.start]) and not re.search(r"\bof\s+(?:the\s+)?$", text[a.end:b.start])
+            for a, b in zip(runs[-1], runs[-1][1:]))  # "With A and B, C signed" (but "X and the presidents of A, B and C")
         closed = closed or (last is not None and gap.strip() == "," and len(runs[-1]) == 1
                             and bool(_FRONTED_PLACE.fullmatch(text[:last.start])))  # "In Tashkent, the five presidents"
         if (last is not None and not closed and (_COORD.match(gap) or _paired(last, m, gap)) and list_end
