@@ -484,3 +484,27 @@ def test_extract_a_delegation_of_the_taliban_government_stands_for_afghanistan_a
     assert ("RUS", "AFG", "CONSULT", 1) in keys("Sergei Lavrov on Tuesday received a Taliban delegation in Moscow.",
                                                 "2025-10-07")
     assert ("VAT", "UKR", "CONSULT", 1) in keys("Pope Francis received Volodymyr Zelensky at the Vatican.", "2023-05-14")
+
+
+def test_extract_selling_arms_is_cooperation_and_agreeing_to_sell_an_agreement():
+    assert ("IND", "ARM", "COOPERATE", 1) in keys("India has sold Armenia artillery and air-defence systems.",
+                                                  "2024-10-15")
+    assert ("FRA", "ARM", "AGREE", 1) in keys("France agreed to sell radars to Armenia.", "2024-10-15")
+
+
+def test_extract_drills_at_a_neighbour_s_border_mobilise_against_it_and_criticism_of_them_is_aimed_at_the_holder():
+    got = keys("Iran held military exercises near the Azerbaijani border in October, and Baku criticised the drills.",
+               "2021-11-01")
+    assert {("IRN", "AZE", "MOBILIZE", -1), ("AZE", "IRN", "ACCUSE", -1)} <= got
+
+
+def test_extract_leaders_inaugurating_a_dam_cooperate_and_meet():
+    got = keys("Aliyev and Iranian President Ebrahim Raisi inaugurated a dam on the Araz river.", "2023-05-20")
+    assert {frozenset((a, t)) for a, t, _, _ in got} == {frozenset(("AZE", "IRN"))}
+    assert {ty for _, _, ty, _ in got} == {"COOPERATE", "CONSULT"}
+
+
+def test_extract_expecting_a_state_to_act_asks_it_but_a_question_asked_asks_no_one():
+    assert ("DEU", "KAZ", "REQUEST", 0) in keys("Scholz said Berlin expected Astana to remain vigilant.", "2024-09-17")
+    assert keys("Whether the boom survives a downturn in Russia is the question diplomats in Tashkent now ask.",
+                "2024-09-17") == set()

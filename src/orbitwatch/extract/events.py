@@ -207,7 +207,8 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         return False  # "signed two protocols, brokered by Switzerland": an agent, not the other party
     own_particle = bool(re.fullmatch(r"\s*(?:the\s+)?", view.text[hit.end:g.start])) \
         and view.text[hit.start:hit.end].split()[-1].lower() == h.gov  # "became an observer in the EAEU"
-    if h.gov in view.vocab.grammar["locatives"] and not own_particle and not _event_place(view, g) and (
+    if h.gov in view.vocab.grammar["locatives"] and not own_particle and not _event_place(view, g) \
+            and g.end > hit.end and (  # (a place the trigger's own pattern spans is meant: "drills near the Azerbaijani border")
             not hit.trigger.locative or (h.kind == "adj" and h.next in view.vocab.grammar["place_nouns"])
             or set(view.words(hit.end, g.start)) & set(view.vocab.grammar["non_state_nouns"])):
         return False  # "struck targets in Lebanon", not "killed militants near the Afghan border"

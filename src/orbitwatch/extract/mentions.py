@@ -313,6 +313,8 @@ def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...]
             for a, b in zip(runs[-1], runs[-1][1:]))  # "With A and B, C signed" (but "X and the presidents of A, B and C")
         closed = closed or (last is not None and gap.strip() == "," and len(runs[-1]) == 1
                             and bool(_FRONTED_PLACE.fullmatch(text[:last.start])))  # "In Tashkent, the five presidents"
+        closed = closed or (last is not None and len(runs[-1]) == 1 and last.gov in ("in", "at", "near")
+                            and bool(re.fullmatch(r"\s*,\s*the\s+", gap)))  # "in Sharm el-Sheikh, the Commission and X"
         if (last is not None and not closed and (_COORD.match(gap) or _paired(last, m, gap)) and list_end
                 and not m.modifier
                 and not any(last.end <= b <= m.start for b in barriers)
