@@ -508,3 +508,29 @@ def test_extract_expecting_a_state_to_act_asks_it_but_a_question_asked_asks_no_o
     assert ("DEU", "KAZ", "REQUEST", 0) in keys("Scholz said Berlin expected Astana to remain vigilant.", "2024-09-17")
     assert keys("Whether the boom survives a downturn in Russia is the question diplomats in Tashkent now ask.",
                 "2024-09-17") == set()
+
+
+def test_extract_to_meet_names_whom_a_visitor_met():
+    got = keys("Mike Pompeo came to Tashkent in February 2020 to meet the foreign ministers of all five Central Asian "
+               "states.", "2020-03-01")
+    assert {("USA", c, "CONSULT", 1) for c in C5} <= got
+
+
+def test_extract_talks_between_two_parties_brokered_by_a_third_seat_all_three():
+    got = keys("Kazakhstan brokered two days of talks between the Armenian and Azerbaijani foreign ministers in "
+               "Almaty.", "2024-05-12")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == \
+        {frozenset(("KAZ", "ARM")), frozenset(("KAZ", "AZE")), frozenset(("ARM", "AZE"))}
+
+
+def test_extract_a_state_and_a_bloc_pair_the_state_with_each_member():
+    got = keys("Meloni flew to Astana for the first summit between Italy and the five Central Asian states.",
+               "2025-06-01")
+    assert not any(a in C5 and t in C5 for a, t, _, _ in got)
+    assert {frozenset(("ITA", c)) for c in C5} <= {frozenset((a, t)) for a, t, _, _ in got}
+
+
+def test_extract_a_signing_without_a_partner_takes_the_one_leader_the_sentence_names():
+    got = keys("When President Putin came to Tashkent in May, Uzbekistan signed a large package of documents.",
+               "2025-01-10")
+    assert ("UZB", "RUS", "AGREE", 1) in got or ("RUS", "UZB", "AGREE", 1) in got

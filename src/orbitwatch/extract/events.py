@@ -517,6 +517,10 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
         return [(a, b) for a in a_codes for b in a_codes if a != b]
     if not intra or type_ not in SYMMETRIC_TYPES or len(a_codes) < 2:
         return []
+    blocs = [m for m in actor.mentions if m.kind == "collective" and len(m.codes) >= 3]
+    if len(blocs) == 1 and len(actor.mentions) == 2:  # "Italy and the five Central Asian states": Italy with each
+        hub = next(m for m in actor.mentions if m is not blocs[0])
+        return [(h, c) for h in hub.codes for c in blocs[0].codes if c != h]
     hubs = [c for c in a_codes if c in POWERS]
     if len(hubs) == 1 and len(a_codes) >= 4:  # "C5+1": the power meets each of the others
         return [(hubs[0], c) for c in a_codes if c != hubs[0]]
@@ -670,6 +674,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
     mutual = t.mutual or bool(_EACH_OTHER.match(view.text[hit.end:]))  # "pounded each other"
     coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=mutual)
+    if target is not None and len(set(target.codes)) >= 2 and type_ in SYMMETRIC_TYPES \
+            and view.text[hit.start:hit.end].lower().endswith("between"):  # "brokered talks between A and B": A meets B
+        coded += [p for p in pairs(target, None, type_) if p not in coded and p[::-1] not in coded]
     org = next((c for g in view.groups for c in g.codes if c in ORGANISATIONS and c != "WST"), view.last_org)
     if not coded and target is None and t.fallback == "organisation" and org and org not in actor.codes:
         coded = [(a, org) for a in actor.codes]
@@ -677,6 +684,12 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     if not coded and target is None and type_ in PARTNER_FALLBACK and set(actor.codes) & set(view.partners):
         coded = [(a, p) for a in actor.codes for p in view.partners if p not in actor.codes]
         conf *= 0.6  # "announced a package of 12 billion euros" after meeting the five
+    if not coded and target is None and type_ in ("AGREE", "CONSULT") and len(set(actor.codes)) == 1:
+        others = {c for g in view.groups if g is not actor and g.head.actor_ok and not g.head.modifier
+                  for c in g.codes} - set(actor.codes)
+        if len(others) == 1 and any(m.kind == "person" for g in view.groups for m in g.mentions if set(m.codes) == others):
+            coded = [(actor.codes[0], others.pop())]  # "When President Putin came to Tashkent, we signed documents"
+            conf *= 0.6
     channel = channel_of(view, hit, {c for pair in coded for c in pair})
     out = [Candidate(a, b, type_, stance, channel, date, round(conf, 3), actor.person) for a, b in coded]
     if t.reverse and not negated:
