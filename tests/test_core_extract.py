@@ -534,3 +534,16 @@ def test_extract_a_signing_without_a_partner_takes_the_one_leader_the_sentence_n
     got = keys("When President Putin came to Tashkent in May, Uzbekistan signed a large package of documents.",
                "2025-01-10")
     assert ("UZB", "RUS", "AGREE", 1) in got or ("RUS", "UZB", "AGREE", 1) in got
+
+
+def test_extract_wire_phrasings_of_closure_mobilisation_refuge_money_and_truce():
+    assert ("FIN", "RUS", "SANCTION", -1) in keys("Finland shut all crossing points on its border with Russia.",
+                                                   "2023-12-01")
+    assert ("RUS", "UKR", "MOBILIZE", -1) in keys("Russia massed more than 100,000 troops near Ukraine's borders.",
+                                                   "2021-05-01")
+    assert ("CZE", "UKR", "AID", 1) in keys("More than 300,000 Ukrainian refugees have been taken in by the Czech "
+                                            "Republic.", "2023-01-01")
+    assert ("SAU", "PAK", "AID", 1) in keys("Riyadh deposited three billion dollars with Pakistan's central bank.",
+                                            "2021-12-01")
+    got = keys("A ceasefire between Israel and Lebanon took effect at dawn on Wednesday.", "2024-11-28")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("ISR", "LBN"))}

@@ -208,7 +208,9 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     own_particle = bool(re.fullmatch(r"\s*(?:the\s+)?", view.text[hit.end:g.start])) \
         and view.text[hit.start:hit.end].split()[-1].lower() == h.gov  # "became an observer in the EAEU"
     if h.gov in view.vocab.grammar["locatives"] and not own_particle and not _event_place(view, g) \
-            and g.end > hit.end and (  # (a place the trigger's own pattern spans is meant: "drills near the Azerbaijani border")
+            and g.end > hit.end and not (hit.trigger.type == "MOBILIZE" and _BORDER_OF.match(view.text[g.end:])) and (
+            # (a place the trigger's own pattern spans is meant: "drills near the Azerbaijani border";
+            # troops massed "near Ukraine's borders" are massed against Ukraine)
             not hit.trigger.locative or (h.kind == "adj" and h.next in view.vocab.grammar["place_nouns"])
             or set(view.words(hit.end, g.start)) & set(view.vocab.grammar["non_state_nouns"])):
         return False  # "struck targets in Lebanon", not "killed militants near the Afghan border"
@@ -355,6 +357,7 @@ def is_passive(view: SentenceView, hit: Hit, actor: Group) -> bool:
 
 
 _NOUN_OF = re.compile(r"\s+of\b")
+_BORDER_OF = re.compile(r"[’']s\s+(?:\w+\s+)?(?:borders?|frontiers?)\b")
 _NOUN_OBJECT = re.compile(r"\s+(?:of|to|on|against)\b")  # "a visit to X by Y", "an attack on X by Y"
 
 
@@ -654,6 +657,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     if modifier_use(view, hit) or _content_noun(view, hit):
         return []
     actor, target, fallback = _parties(view, hit)
+    if actor is None and view.text[hit.start:hit.end].lower().endswith("between"):
+        actor = next((g for g in view.groups if g.start >= hit.end and len(set(g.codes)) >= 2), None)
+        target = None  # "a ceasefire between Israel and Lebanon took effect": the two agreed
     if actor is None:
         return []
     negated = not t.fixed and is_negated(view, hit, actor)
