@@ -547,3 +547,15 @@ def test_extract_wire_phrasings_of_closure_mobilisation_refuge_money_and_truce()
                                             "2021-12-01")
     got = keys("A ceasefire between Israel and Lebanon took effect at dawn on Wednesday.", "2024-11-28")
     assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("ISR", "LBN"))}
+
+
+def test_extract_according_to_names_a_source_not_a_recipient():
+    got = keys("India, which has sold Yerevan rocket launchers, is now its biggest supplier, according to the "
+               "Stockholm International Peace Research Institute.", "2025-01-10")
+    assert ("IND", "ARM", "COOPERATE", 1) in got and not any(t == "SWE" for _, t, _, _ in got)
+
+
+def test_extract_them_after_western_governments_in_the_same_sentence_is_the_west():
+    got = keys("Azerbaijan and France traded barbs for a year. Aliyev rounded on Western governments and media, "
+               "accusing them of a campaign of slander.", "2024-11-14")
+    assert ("AZE", "WST", "ACCUSE", -1) in got

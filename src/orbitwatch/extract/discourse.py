@@ -77,13 +77,18 @@ class Discourse:
             named = tuple(dict.fromkeys(c for x in local if x.end <= m.start and x.actor_ok and not x.anaphor
                                         and x.kind != "territory" for c in x.codes))
             if len(named) == size and (re.search(r"leaders|presidents|ministers|heads|premiers|counterparts",
-                                                  m.text, re.I) or m.text.lower() == "the two"):
+                                                  m.text, re.I) or m.text.lower() == "the two"
+                                       or re.fullmatch(r"the two (?:sides|governments|countries)", m.text, re.I)):
                 return named  # "Rahmon telephoned Putin, and the two presidents agreed", "... and the two signed"
             if len(self.participants) == size and not [c for c in earlier if len(c) == size]:
                 return self.participants  # "the two leaders" after their meeting
             sized = [c for c in candidates if len(c) == size]
             return sized[-1] if sized else (tuple(self.recent[-2:]) if size == 2 else ())
         plural = [c for c in earlier if len(c) >= 2]
+        collective_nouns = [x.codes for x in local if x.end <= m.start and x.codes and not x.anaphor
+                            and re.search(r"(?:governments|countries|states|allies|partners|capitals|powers)$", x.text, re.I)]
+        if m.text.lower() in ("them", "they") and collective_nouns and not plural:
+            return collective_nouns[-1]  # "rounded on Western governments and media, accusing them"
         if not plural and m.text.lower() in ("them", "they"):
             people = [x for x in local if x.end <= m.start and x.kind == "adj" and x.codes and x.next.endswith("s")]
             if people:

@@ -199,6 +199,8 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         return False  # a far "them" is more often a company or a people; "they" is a subject
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
         return False
+    if h.gov == "to" and _TO_PHRASE.search(view.text[max(0, g.start - 40):g.start]):
+        return False  # "according to the Stockholm institute", "thanks to Russia": no recipient
     if hit.trigger.type == "CONSULT" and set(g.codes) <= set(ORGANISATIONS) and (
             _OWN_MEETING_AFTER.match(view.text[g.end:]) or _OWN_MEETING_BEFORE.search(view.text[:g.start])):
         return False  # "hosted the SCO summit", "flew in for a summit of the CIS": the members meet, not the body
@@ -357,6 +359,8 @@ def is_passive(view: SentenceView, hit: Hit, actor: Group) -> bool:
 
 
 _NOUN_OF = re.compile(r"\s+of\b")
+_TO_PHRASE = re.compile(r"\b(?:according|thanks|due|owing|prior|contrary|compared|close|next|similar|addition|"
+                        r"response|reference|relation|regard)\s+to\s+(?:the\s+)?$", re.I)
 _BORDER_OF = re.compile(r"[’']s\s+(?:\w+\s+)?(?:borders?|frontiers?)\b")
 _NOUN_OBJECT = re.compile(r"\s+(?:of|to|on|against)\b")  # "a visit to X by Y", "an attack on X by Y"
 
