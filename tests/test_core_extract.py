@@ -559,3 +559,12 @@ def test_extract_them_after_western_governments_in_the_same_sentence_is_the_west
     got = keys("Azerbaijan and France traded barbs for a year. Aliyev rounded on Western governments and media, "
                "accusing them of a campaign of slander.", "2024-11-14")
     assert ("AZE", "WST", "ACCUSE", -1) in got
+
+
+def test_extract_raising_relations_to_a_partnership_agrees_with_the_visitor():
+    got = keys("When President Erdogan visited Tashkent in March 2022, Uzbekistan upgraded its relations to a "
+               "comprehensive strategic partnership.", "2024-01-01")
+    assert ("UZB", "TUR", "AGREE", 1) in got or ("TUR", "UZB", "AGREE", 1) in got
+    got = keys("Turkish President Tayyip Erdogan and Azerbaijan's Ilham Aliyev inked a declaration in Shusha.",
+               "2021-06-16")
+    assert {ty for _, _, ty, _ in got} == {"AGREE", "CONSULT"}

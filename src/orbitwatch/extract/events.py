@@ -697,7 +697,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     if not coded and target is None and type_ in ("AGREE", "CONSULT") and len(set(actor.codes)) == 1:
         others = {c for g in view.groups if g is not actor and g.head.actor_ok and not g.head.modifier
                   for c in g.codes} - set(actor.codes)
-        if len(others) == 1 and any(m.kind == "person" for g in view.groups for m in g.mentions if set(m.codes) == others):
+        if len(others) == 1 and any(m.kind == "person" or (m.kind in ("seat", "name") and m.gov in ("visited", "visiting"))
+                                    for g in view.groups for m in g.mentions if set(m.codes) == others):
             coded = [(actor.codes[0], others.pop())]  # "When President Putin came to Tashkent, we signed documents"
             conf *= 0.6
     channel = channel_of(view, hit, {c for pair in coded for c in pair})
@@ -723,6 +724,9 @@ def _as_people(view: SentenceView, group: Group) -> bool:
             return True
         if _PERSON_ROLE.search(" " + m.text) and re.search(r"(?-i:[A-Z])\w+$", m.text):
             return True  # "US President Donald Trump"
+        if re.search(r"[’']s\s+(?:(?-i:[A-Z])[\w-]+\s+){1,3}(?-i:[A-Z])[\w-]+$", m.text) or (m.possessive and re.match(
+                r"[’']s\s+(?:(?-i:[A-Z])[\w-]+\s+){0,3}(?-i:[A-Z])", view.text[m.end:m.end + 60])):
+            return True  # "Azerbaijan's Ilham Aliyev"
         if m.kind == "adj":
             return bool(_PERSON_ROLE.match(view.text[m.end:m.end + 60]))
         return m.kind == "collective" and bool(re.search(r"\b(?:presidents|leaders|heads\s+of\s+state)\s+of\s+(?:the\s+)?$",
