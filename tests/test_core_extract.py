@@ -568,3 +568,17 @@ def test_extract_raising_relations_to_a_partnership_agrees_with_the_visitor():
     got = keys("Turkish President Tayyip Erdogan and Azerbaijan's Ilham Aliyev inked a declaration in Shusha.",
                "2021-06-16")
     assert {ty for _, _, ty, _ in got} == {"AGREE", "CONSULT"}
+
+
+def test_extract_him_is_the_person_acted_on_not_the_one_acting():
+    assert keys("Tokayev won the election in June. Vladimir Putin and Xi Jinping were among the first foreign "
+                "leaders to congratulate him after the vote.", "2019-06-22") >= \
+        {("RUS", "KAZ", "SUPPORT", 1), ("CHN", "KAZ", "SUPPORT", 1)}
+    assert ("RUS", "TJK", "SUPPORT", 1) in keys("Rahmon discussed the crisis by telephone with Vladimir Putin, who "
+                                                "assured him that Moscow would help.", "2021-07-07")
+
+
+def test_extract_but_declined_refuses_the_party_that_asked():
+    got = keys("Yerevan invoked the mutual-defence clause of the Collective Security Treaty Organization, but the "
+               "alliance declined to send troops.", "2022-11-23")
+    assert ("CSTO", "ARM", "REJECT", -1) in got

@@ -43,6 +43,11 @@ class Discourse:
         """Codes an anaphoric mention stands for, preferring this sentence's own."""
         if m.anaphor == "speaker":
             return speaker or self.voice or self.singular
+        if m.anaphor == "singular" and m.text == "him":  # the object: not the person who acts on him
+            people = [x for x in local if x.end <= m.start and x.kind == "person" and x.codes]
+            if len(people) >= 2 and people[-1].prev not in ("and", ",", "&"):
+                return people[-2].codes  # "Rahmon called Putin, who assured him"
+            return self.singular  # "Putin and Xi were the first to congratulate him"
         if m.anaphor == "singular":
             people = [x for x in local if x.end <= m.start and x.kind == "person" and x.codes
                       and x.gov not in _GOVERNED]  # "sitting beside Putin, he said": not Putin

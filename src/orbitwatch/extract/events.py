@@ -145,7 +145,8 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
         named = [g for g in view.groups if g.end <= emb[0] and g.head.actor_ok and not g.head.modifier]
         last = named[-1] if named else None
         if last is not None and _TITLED.fullmatch(view.text[last.end:emb[0]]) \
-                and last.head.gov not in view.vocab.grammar["prepositions"]:
+                and (last.head.gov not in view.vocab.grammar["prepositions"]
+                     or (emb[2] == "who" and last.head.kind == "person")):  # "spoke with Putin, who assured him"
             return last, True  # "the CSTO, which sent troops, ...", "USAID Administrator Samantha Power, who"
         return None, False
     if emb and _subjectless(view, emb):
@@ -305,6 +306,12 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         hit.trigger.type in view.vocab.grammar["subject_target_types"] else None
     if subject is not None and (actor is None or not set(subject.codes) <= set(actor.codes)):
         return subject, True  # "Armenia, after the CSTO refused to help, ..."
+    if actor is not None and hit.trigger.type in view.vocab.grammar["subject_target_types"] \
+            and re.search(r"\bbut\s+(?:then\s+)?(?:the\s+)?$", view.text[max(0, actor.start - 12):actor.start]):
+        asker = next((g for g in view.groups if g.end <= actor.start and _subject_ok(g, view)
+                      and set(g.codes) - set(actor.codes)), None)
+        if asker is not None:  # "Yerevan invoked the treaty, but the alliance declined to send troops"
+            return asker, True
     return None, False
 
 
