@@ -582,3 +582,19 @@ def test_extract_but_declined_refuses_the_party_that_asked():
     got = keys("Yerevan invoked the mutual-defence clause of the Collective Security Treaty Organization, but the "
                "alliance declined to send troops.", "2022-11-23")
     assert ("CSTO", "ARM", "REJECT", -1) in got
+
+
+def test_extract_more_wire_lexicon_of_blame_bans_duties_one_china_and_first_trips():
+    assert ("GEO", "RUS", "ACCUSE", -1) in keys("President Salome Zourabichvili called Russia Georgia's enemy and "
+                                                "occupier.", "2019-06-22")
+    assert ("RUS", "GEO", "SANCTION", -1) in keys("Putin signed a decree barring Russian airlines from flying to "
+                                                  "Georgia.", "2019-06-22")
+    assert ("RUS", "KGZ", "SANCTION", -1) in keys("In April 2010 Russia slapped duties on the fuel it exported to "
+                                                  "Kyrgyzstan.", "2021-02-26")
+    got = keys("Georgia reaffirmed its adherence to the one-China principle, while Beijing undertook to respect "
+               "Georgia's sovereignty.", "2024-06-05")
+    assert {("GEO", "CHN", "SUPPORT", 1), ("CHN", "GEO", "SUPPORT", 1)} <= got
+    assert ("KAZ", "RUS", "CONSULT", 1) in keys("Tokayev chose Moscow for his first trip abroad in April.",
+                                                "2019-06-22")
+    assert ("IRN", "USA", "ACCUSE", -1) in keys("Rouhani used his speech to accuse the United States of "
+                                                "threatening stability.", "2019-06-22")
