@@ -598,3 +598,14 @@ def test_extract_more_wire_lexicon_of_blame_bans_duties_one_china_and_first_trip
                                                 "2019-06-22")
     assert ("IRN", "USA", "ACCUSE", -1) in keys("Rouhani used his speech to accuse the United States of "
                                                 "threatening stability.", "2019-06-22")
+
+
+def test_extract_a_participle_after_a_comma_has_its_own_polarity():
+    got = keys("Pashinyan refused to sign a declaration of the Collective Security Treaty Organization, complaining "
+               "that the bloc would not condemn Azerbaijan's aggression.", "2025-02-20")
+    assert {("ARM", "CSTO", "REJECT", -1), ("ARM", "CSTO", "ACCUSE", -1)} <= got
+
+
+def test_extract_the_object_of_an_irregular_verb_is_the_target_of_a_participle_after_it():
+    assert keys("On January 7, Xi Jinping sent Tokayev a message praising the decisive measures he had taken.",
+                "2022-01-21") == {("CHN", "KAZ", "SUPPORT", 1)}

@@ -83,14 +83,14 @@ def _speaker(text: str, mentions: list[Mention], vocab: Vocabulary,
 
 
 def _resolve(mentions: list[Mention], ctx: Discourse, speaker: tuple[str, ...],
-             spans: list[tuple[int, int]]) -> list[Mention]:
+             spans: list[tuple[int, int]], text: str = "") -> list[Mention]:
     """Codes for anaphors; a "we" outside quotation marks is the writer's and names no state."""
     out: list[Mention] = []
     for m in mentions:
         if m.kind == "we" and not _inside(m.start, spans):
             continue
         if m.anaphor and not m.codes:
-            m.codes = ctx.resolve(m, out, speaker)
+            m.codes = ctx.resolve(m, out, speaker, text)
         if m.codes:
             out.append(m)
     return out
@@ -109,7 +109,7 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
         ctx.answer = False
     spans = [(-1, len(text))] if ctx.answer else _quoted(text, ctx.open_quote)
     speaker = ctx.interviewee if ctx.answer else _speaker(text, mentions, vocab, spans)
-    mentions = _resolve(mentions, ctx, speaker, spans)
+    mentions = _resolve(mentions, ctx, speaker, spans, text)
     if spans:
         ctx.voice = speaker or ctx.voice or ctx.singular  # the quote's speaker, for its "we"
     ctx.open_quote = len(_QUOTE.findall(text)) % 2 == 1 if not ctx.open_quote \

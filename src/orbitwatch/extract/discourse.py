@@ -39,14 +39,16 @@ class Discourse:
     official: tuple[str, ...] = ()  # the state of the last official named ("a senior Uzbek diplomat")
     scene: str | None = None  # the last date the paragraph gave, for leaders of its time
 
-    def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...]) -> tuple[str, ...]:
+    def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...], text: str = "") -> tuple[str, ...]:
         """Codes an anaphoric mention stands for, preferring this sentence's own."""
         if m.anaphor == "speaker":
             return speaker or self.voice or self.singular
         if m.anaphor == "singular" and m.text == "him":  # the object: not the person who acts on him
             people = [x for x in local if x.end <= m.start and x.kind == "person" and x.codes]
+            if len(people) >= 2 and re.match(r"\s*,\s*who\b", text[people[-1].end:]):
+                return people[-2].codes  # "Rahmon called Putin, who assured him": Putin's antecedent acts
             if len(people) >= 2 and people[-1].prev not in ("and", ",", "&"):
-                return people[-2].codes  # "Rahmon called Putin, who assured him"
+                return people[-1].codes  # "Xi sent Tokayev a message ..., calling him responsible"
             return self.singular  # "Putin and Xi were the first to congratulate him"
         if m.anaphor == "singular":
             people = [x for x in local if x.end <= m.start and x.kind == "person" and x.codes

@@ -102,7 +102,8 @@ def _is_object(g: Group, vocab: Vocabulary) -> bool:
     if head.prev in preps:
         return True
     clause = vocab.grammar["clause_verbs"]
-    verbish = lambda w: w not in clause and (w.endswith(("ed", "ing")) or w in vocab.grammar["speech"])
+    verbish = lambda w: w not in clause and (w.endswith(("ed", "ing")) or w in vocab.grammar["speech"]
+                                             or w in vocab.grammar["irregular_verbs"])
     if head.prev in vocab.grammar["skippable"]:
         return head.prev2 in preps or verbish(head.prev2)
     return verbish(head.prev) and head.prev not in ("led",)
@@ -409,6 +410,8 @@ def _passive_undergoer(view: SentenceView, hit: Hit) -> Group | None:
 
 def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     lo, _ = view.scope(hit.start)
+    if re.search(r",\s*$", view.text[:hit.start]) and re.match(r"\w+ing\b", view.text[hit.start:hit.end]):
+        return False  # "refused to sign ..., complaining that": a participle after a comma has its own polarity
     if actor is not None and actor.end <= hit.start:
         lo = min(lo, actor.start)
     own = view.embedding(hit.start)
