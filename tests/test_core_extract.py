@@ -609,3 +609,15 @@ def test_extract_a_participle_after_a_comma_has_its_own_polarity():
 def test_extract_the_object_of_an_irregular_verb_is_the_target_of_a_participle_after_it():
     assert keys("On January 7, Xi Jinping sent Tokayev a message praising the decisive measures he had taken.",
                 "2022-01-21") == {("CHN", "KAZ", "SUPPORT", 1)}
+
+
+def test_extract_mediators_meet_both_parties_and_passive_admission_joins_the_last_body():
+    got = keys("In October 2009 Armenia and Turkey signed two protocols, brokered by Switzerland, in Zurich.",
+               "2025-06-25")
+    assert {frozenset(("CHE", "ARM")), frozenset(("CHE", "TUR"))} <= {frozenset((a, t)) for a, t, ty, _ in got
+                                                                      if ty == "CONSULT"}
+    got = keys("When India chaired the SCO in 2023, Iran was admitted as a full member at the summit.", "2025-06-25")
+    assert ("IRN", "SCO", "AGREE", 1) in got or ("SCO", "IRN", "AGREE", 1) in got
+    assert not any("TUR" in (a, t) for a, t, _, _ in keys(
+        "The Turkish Cypriot administration was admitted as an observer at the summit of the Organization of "
+        "Turkic States.", "2022-11-12"))

@@ -367,6 +367,7 @@ def is_passive(view: SentenceView, hit: Hit, actor: Group) -> bool:
 
 
 _NOUN_OF = re.compile(r"\s+of\b")
+_BROKERED = re.compile(r",\s*(?:[\w-]+\s+){0,6}?(?:brokered|mediated|facilitated)\s+by\s+(?:the\s+)?$", re.I)
 _TO_PHRASE = re.compile(r"\b(?:according|thanks|due|owing|prior|contrary|compared|close|next|similar|addition|"
                         r"response|reference|relation|regard)\s+to\s+(?:the\s+)?$", re.I)
 _BORDER_OF = re.compile(r"[’']s\s+(?:\w+\s+)?(?:borders?|frontiers?)\b")
@@ -715,6 +716,11 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     out = [Candidate(a, b, type_, stance, channel, date, round(conf, 3), actor.person) for a, b in coded]
     if t.reverse and not negated:
         out += [Candidate(b, a, t.reverse, 0, channel, date, round(conf * 0.9, 3), None) for a, b in coded]
+    broker = next((g for g in view.groups if 0 < g.start - hit.end <= 90 and _BROKERED.search(view.text[hit.end:g.start])), None)
+    if broker is not None and not negated and type_ in ("AGREE", "CONSULT"):  # "signed two protocols, brokered by Switzerland"
+        parties = {c for pair in coded for c in pair} - set(broker.codes)
+        out += [Candidate(b, p, "CONSULT", 1, "diplomatic", date, round(conf * 0.8, 3), None)
+                for b in broker.codes for p in sorted(parties)]
     if t.in_person and not negated and _as_people(view, actor) and (
             _as_people(view, target) if target is not None else len(actor.mentions) >= 2):
         out += [Candidate(a, b, "CONSULT", 1, "diplomatic", date, round(conf * 0.85, 3), actor.person)
