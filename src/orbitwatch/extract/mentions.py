@@ -274,6 +274,9 @@ def find_mentions(text: str, vocab: Vocabulary, dates: list[tuple[int, int, str]
     raw = _dictionary_mentions(text, vocab, dates, doc_date, scene) + _pattern_mentions(text, vocab)
     mentions = [_annotate(m, text, vocab) for m in _drop_overlaps(raw)]
     mentions = _merge_titles(mentions, text)
+    for a, b in zip(mentions, mentions[1:]):
+        if a.kind == b.kind == "adj" and text[a.end:b.start] == " " and a.codes != b.codes:
+            a.modifier = b.modifier = True  # "Turkish Cypriot", "Greek Cypriot": a community, neither state
     for m in mentions:
         _attach_roles(m, text, vocab, _date_at(dates, m.start, doc_date))
     return mentions
