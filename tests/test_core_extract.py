@@ -621,3 +621,23 @@ def test_extract_mediators_meet_both_parties_and_passive_admission_joins_the_las
     assert not any("TUR" in (a, t) for a, t, _, _ in keys(
         "The Turkish Cypriot administration was admitted as an observer at the summit of the Organization of "
         "Turkic States.", "2022-11-12"))
+
+
+def test_extract_telling_a_leader_meets_him_telling_a_state_to_act_asks_it():
+    assert ("IND", "RUS", "CONSULT", 1) in keys("On Friday, Indian Prime Minister Narendra Modi told Putin in front "
+                                                "of television cameras that this was not an era of war.", "2022-09-17")
+    assert not any(ty == "CONSULT" for _, _, ty, _ in keys("Blinken told reporters in Washington that Russia must "
+                                                           "withdraw.", "2022-09-17"))
+    assert ("RUS", "USA", "REQUEST", 0) in keys("The Russian foreign ministry hit back, telling Washington to reflect "
+                                                "on its own record.", "2022-01-21")
+
+
+def test_extract_calls_trips_descriptions_and_construction_begun_together():
+    assert ("RUS", "TJK", "CONSULT", 1) in keys("Putin and Tajik President Emomali Rahmon spoke by phone on Sunday.",
+                                                "2024-03-26")
+    assert {("UZB", "TKM", "CONSULT", 1), ("UZB", "KAZ", "CONSULT", 1)} <= keys(
+        "Mirziyoyev's first trips abroad as president took him to Turkmenistan and Kazakhstan.", "2017-09-01")
+    assert ("KAZ", "RUS", "SUPPORT", 1) in keys("Tokayev described Russia as a strategic ally.", "2024-11-28")
+    got = keys("Turkmenistan and Afghanistan on Wednesday began construction of the Afghan section of the TAPI gas "
+               "pipeline.", "2024-09-11")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "COOPERATE"} == {frozenset(("TKM", "AFG"))}

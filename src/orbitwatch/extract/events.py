@@ -672,6 +672,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     if modifier_use(view, hit) or _content_noun(view, hit):
         return []
     actor, target, fallback = _parties(view, hit)
+    if t.target_person and (target is None or not _as_people(view, target)):
+        return []  # "told reporters", "told the assembly": no meeting
     if actor is None and view.text[hit.start:hit.end].lower().endswith("between"):
         actor = next((g for g in view.groups if g.start >= hit.end and len(set(g.codes)) >= 2), None)
         target = None  # "a ceasefire between Israel and Lebanon took effect": the two agreed

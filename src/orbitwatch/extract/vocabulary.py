@@ -103,6 +103,7 @@ class Trigger:
     named_parties: bool = False  # only a modifier naming the parties ("the Kyrgyz-Tajik talks") acts
     before: re.Pattern | None = None  # what the text just before the match must end with
     in_person: bool = False  # people who do it together meet: also a CONSULT ("Aliyev and Putin signed")
+    target_person: bool = False  # only a target named as a person counts ("told Putin": they met)
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             fallback=t.get("fallback"), agent_after=t.get("agent_after"), swap=bool(t.get("swap", False)),
             named_parties=bool(t.get("named_parties", False)),
             before=re.compile(t["before"] + "$") if t.get("before") else None,
-            in_person=bool(t.get("in_person", False)),
+            in_person=bool(t.get("in_person", False)), target_person=bool(t.get("target_person", False)),
         ))
     vocab.triggers = tuple(triggers)
     col = tomllib.loads(_read("collectives.toml"))
