@@ -643,3 +643,21 @@ def test_extract_calls_trips_descriptions_and_construction_begun_together():
     got = keys("Turkmenistan and Afghanistan on Wednesday began construction of the Afghan section of the TAPI gas "
                "pipeline.", "2024-09-11")
     assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "COOPERATE"} == {frozenset(("TKM", "AFG"))}
+
+
+def test_extract_a_hedged_reason_keeps_its_act_and_an_as_clause_keeps_its_subject():
+    assert keys("Sri Lanka's navy arrested 23 Indian fishermen for allegedly poaching in its waters.",
+                "2024-01-01") == {("LKA", "IND", "COERCE", -1)}
+    assert keys("Officials said Russia allegedly arrested Indian fishermen.", "2024-01-01") == set()
+    got = keys("Diplomats from Britain and France walked out of the conference in Geneva as Iranian President "
+               "Mahmoud Ahmadinejad denounced Israel.", "2009-04-21")
+    assert ("IRN", "ISR", "ACCUSE", -1) in got and not any(a in ("GBR", "FRA") and t == "ISR" for a, t, _, _ in got)
+
+
+def test_extract_boycotts_of_events_in_a_state_and_broadened_sanctions():
+    assert ("USA", "CHN", "PROTEST", -1) in keys("The United States staged a diplomatic boycott of the Winter "
+                                                 "Olympics in Beijing.", "2021-12-07")
+    assert ("USA", "NIC", "SANCTION", -1) in keys("Washington broadened its sanctions against Nicaragua.",
+                                                  "2024-01-01")
+    assert ("ISR", "TUR", "ASSAULT", -1) in keys("Israeli commandos stormed the Turkish aid ship in May 2010.",
+                                                 "2024-01-01")

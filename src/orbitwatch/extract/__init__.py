@@ -35,8 +35,10 @@ def _skip_sentence(text: str, vocab: Vocabulary) -> bool:
     if text.rstrip().endswith("?") or re.match(r"\s*[\"“]?(?:If|Unless|Should|Were)\b", text):
         return True
     low = text.lower()
-    if any(h.lower() in low for h in vocab.grammar["hedges"]):
-        return True
+    for h in vocab.grammar["hedges"]:
+        for m in re.finditer(re.escape(h.lower()), low):
+            if not re.search(r"\b(?:for|of|over)\s+$", low[:m.start()]):
+                return True  # (but "arrested fishermen for allegedly poaching": the reason is hedged, not the arrest)
     return any(re.search(p, text) for p in vocab.grammar["skip_sentence"])
 
 

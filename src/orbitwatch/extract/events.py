@@ -139,6 +139,9 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     lo, hi = view.scope(hit.start)
     before = [g for g in view.groups if g.end <= hit.start and view.visible(g, hit.start)]
     inside = [g for g in before if g.start >= lo and _subject_ok(g, view)]
+    opened = [g for g in inside if g.head.prev in ("as", "while", "whereas")]
+    if opened:  # "Diplomats walked out as Ahmadinejad denounced Israel": the clause's own subject
+        return opened[-1], False
     if inside:
         return _reported_subject(view, inside, hit), False
     emb = view.embedding(hit.start)
