@@ -661,3 +661,15 @@ def test_extract_boycotts_of_events_in_a_state_and_broadened_sanctions():
                                                   "2024-01-01")
     assert ("ISR", "TUR", "ASSAULT", -1) in keys("Israeli commandos stormed the Turkish aid ship in May 2010.",
                                                  "2024-01-01")
+
+
+def test_extract_a_list_of_leaders_by_title_signs_and_meets_pairwise():
+    got = keys("President Ilham Aliyev of Azerbaijan, Georgian Prime Minister Irakli Garibashvili, Romanian President "
+               "Klaus Iohannis and Hungarian Prime Minister Viktor Orban signed the agreement in Bucharest.",
+               "2022-12-17")
+    pairs = {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"}
+    assert pairs == {frozenset(p) for p in (("AZE", "GEO"), ("AZE", "ROU"), ("AZE", "HUN"), ("GEO", "ROU"),
+                                             ("GEO", "HUN"), ("ROU", "HUN"))}
+    got = keys("Secretary of State Antony Blinken, who had spoken by telephone with Tileuberdi on January 6, told "
+               "reporters the troops should leave.", "2022-01-21")
+    assert ("USA", "KAZ", "CONSULT", 1) in got

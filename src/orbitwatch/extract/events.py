@@ -743,6 +743,9 @@ def _as_people(view: SentenceView, group: Group) -> bool:
     def person(m) -> bool:
         if m.kind == "person" or (m.kind == "pronoun" and m.text.lower() in ("he", "she")):
             return True
+        if m.gov == "of" and re.search(r"(?-i:[A-Z])[\w-]+\s+of\s+$", view.text[max(0, m.start - 40):m.start]) \
+                and any(p.kind == "person" and p.end <= m.start for p in group.mentions):
+            return True  # "President Ilham Aliyev of Azerbaijan"
         if _PERSON_ROLE.search(" " + m.text) and re.search(r"(?-i:[A-Z])\w+$", m.text):
             return True  # "US President Donald Trump"
         if re.search(r"[’']s\s+(?:(?-i:[A-Z])[\w-]+\s+){1,3}(?-i:[A-Z])[\w-]+$", m.text) or (m.possessive and re.match(
@@ -752,6 +755,6 @@ def _as_people(view: SentenceView, group: Group) -> bool:
             return bool(_PERSON_ROLE.match(view.text[m.end:m.end + 60]))
         return m.kind == "collective" and bool(re.search(r"\b(?:presidents|leaders|heads\s+of\s+state)\s+of\s+(?:the\s+)?$",
                                                           view.text[max(0, m.start - 40):m.start], re.I))
-    if group.head.gov == "of" and group.head.gov2 in ("leaders", "presidents", "heads", "premiers"):
+    if group.head.gov == "of" and group.head.gov2 in ("leaders", "presidents", "heads", "premiers", "ministers"):
         return True  # "the leaders of Armenia and Azerbaijan signed"
     return all(person(m) for m in group.mentions)

@@ -318,7 +318,9 @@ def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...]
                             and bool(_FRONTED_PLACE.fullmatch(text[:last.start])))  # "In Tashkent, the five presidents"
         closed = closed or (last is not None and len(runs[-1]) == 1 and last.gov in ("in", "at", "near")
                             and bool(re.fullmatch(r"\s*,\s*the\s+", gap)))  # "in Sharm el-Sheikh, the Commission and X"
-        if (last is not None and not closed and (_COORD.match(gap) or _paired(last, m, gap)) and list_end
+        titled = last is not None and last.kind == "adj" and bool(_TITLE_GAP.fullmatch(gap)) \
+            and bool(re.search(r"(?:,|\band)\s*$", gap))  # "Romanian President Klaus Iohannis and Hungarian ..."
+        if (last is not None and not closed and (_COORD.match(gap) or _paired(last, m, gap) or titled) and list_end
                 and not m.modifier
                 and not any(last.end <= b <= m.start for b in barriers)
                 and (not last.anaphor or _pronoun_first(last, gap) or (last.kind == "collective" and last.codes))
