@@ -200,3 +200,27 @@ def _recorded(pages, sizes: list):
     for page in pages:
         sizes.append(len(page))
         yield page
+
+
+def test_relink_that_runs_out_of_memory_reads_again_in_smaller_buckets(make_store, monkeypatch, capsys):
+    store = make_store()
+    _fill(store, 5)
+    expected = link(store.reports())
+
+    class Exhausted(Exception):
+        pass
+
+    asked, reports_by_key = [], store.reports_by_key
+
+    def tight(bucket_rows=None):  # the engine's limit: more than 1,000 records at once do not fit
+        asked.append(bucket_rows or store.bucket_rows)
+        if asked[-1] > 1000:
+            raise Exhausted("out of memory")
+        yield from reports_by_key(bucket_rows)
+
+    monkeypatch.setattr(store, "memory_errors", (Exhausted,))
+    monkeypatch.setattr(store, "reports_by_key", tight)
+    monkeypatch.setattr(sql_store, "_BUCKET_ROWS", 16_000)
+    assert pipeline.relink(store) == len(set(expected.values()))
+    assert dict(store.query("SELECT event_id, canonical_id FROM canonical")) == expected
+    assert asked == [16_000, 4_000, 1_000] and "buckets of 1,000 records" in capsys.readouterr().err

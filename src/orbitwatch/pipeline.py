@@ -1,6 +1,7 @@
 """ingest -> extract -> store, as one library call the CLI wraps."""
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -233,14 +234,30 @@ def relink(store: Store) -> int:
     """Recompute canonical events over the whole store; returns their number.
 
     The links are the ones ``link(store.reports())`` gives, computed and
-    written a page at a time in one transaction."""
+    written a page at a time in one transaction. If the engine runs out of
+    its memory limit, the transaction is rolled back and the records are read
+    again in buckets a quarter the size (twice at most)."""
+    bucket_rows = None
+    for attempt in range(3):
+        try:
+            return _relink(store, bucket_rows)
+        except store.memory_errors:
+            if attempt == 2:
+                raise
+            bucket_rows = max(1_000, (bucket_rows or store.bucket_rows) // 4)
+            print(f"orbitwatch: relinking ran out of the database's memory limit; reading again in buckets of "
+                  f"{bucket_rows:,} records", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def _relink(store: Store, bucket_rows: int | None) -> int:
     canonical = 0
 
     def pages() -> Iterator[dict[str, str]]:
         nonlocal canonical
         page: list[Report] = []
         last = None
-        for key, report in store.reports_by_key():
+        for key, report in store.reports_by_key(bucket_rows):
             if len(page) >= PAGE and key != last:
                 links = link(page)
                 canonical += sum(event == c for event, c in links.items())

@@ -106,8 +106,13 @@ class Store(Protocol):
         """Replace the links from events to canonical events (a dict, or an
         iterable of dicts written as they come, in one transaction)."""
 
-    def reports_by_key(self):
-        """(link key, Report) of every record, streamed in key order."""
+    def reports_by_key(self, bucket_rows: int | None = None):
+        """(link key, Report) of every record, streamed with each key's
+        reports together; about ``bucket_rows`` records are sorted at once."""
+
+    # Errors that mean "a smaller piece would fit": the engine ran out of its
+    # memory limit (relinking retries with smaller buckets).
+    memory_errors: tuple[type[BaseException], ...] = ()
 
     def replace_indicators(self, dataset: str, rows: list[Observation]) -> int:
         """Replace every observation of ``dataset`` (a file imported again,

@@ -25,6 +25,7 @@ class DuckDBStore(SQLStore):
     ``:memory:``) that one process opens at a time."""
 
     dialect = "duckdb"
+    memory_errors = (duckdb.OutOfMemoryException,)
 
     def __init__(self, path: str | Path = ":memory:", memory_limit: str | None = None):
         """``memory_limit`` (a DuckDB size such as "2GB") caps the memory of a

@@ -58,6 +58,12 @@ class SQLStore:
     does it better, the snapshot, streaming and sequence hooks)."""
 
     dialect = "duckdb"
+    memory_errors: tuple[type[BaseException], ...] = ()  # DuckDB's limit; PostgreSQL sorts on disk
+
+    @property
+    def bucket_rows(self) -> int:
+        """Records sorted at once when canonical links are recomputed."""
+        return _BUCKET_ROWS
 
     def __enter__(self):
         return self
@@ -303,7 +309,7 @@ class SQLStore:
                 while chunk := list(islice(pairs, 50_000)):  # engines copy array parameters whole: a piece at a time
                     self._insert("canonical", chunk)
 
-    def reports_by_key(self):
+    def reports_by_key(self, bucket_rows: int | None = None):
         """(key, Report) for every stored record, grouped by its link key
         (actor, target and type; either direction for the symmetric types),
         streamed by a reader of its own so that writes may go on meanwhile.
@@ -316,12 +322,15 @@ class SQLStore:
         symmetric = ", ".join(f"'{t}'" for t in sorted(SYMMETRIC_TYPES))
         key = (f"CASE WHEN e.type IN ({symmetric}) THEN least(e.actor, e.target) || '|' || "
                "greatest(e.actor, e.target) ELSE e.actor || '|' || e.target END || '|' || e.type")
-        buckets = max(1, -(-self._run("SELECT count(*) FROM events").fetchone()[0] // _BUCKET_ROWS))
-        select = (f"SELECT {key} AS k, e.id, e.doc_id, e.actor, e.target, e.type, e.date, d.published, e.evidence "
-                  "FROM events_corrected e JOIN documents d ON d.id = e.doc_id")
+        size = bucket_rows or _BUCKET_ROWS
+        buckets = max(1, -(-self._run("SELECT count(*) FROM events").fetchone()[0] // size))
+        keyed = f"SELECT {key} AS k, e.id, e.doc_id, e.actor, e.target, e.type, e.date, e.evidence FROM events_corrected e"
         for bucket in range(buckets):
-            where = "" if buckets == 1 else f" WHERE abs({dialect.hash64(self.dialect, 'r.k')} % {buckets}) = {bucket}"
-            for row in self._read_apart(f"SELECT * FROM ({select}) r{where} ORDER BY r.k, r.id"):
+            # the bucket is chosen before the join, so the join and the sort hold one bucket, not the store
+            where = "" if buckets == 1 else f" WHERE abs({dialect.hash64(self.dialect, 'b.k')} % {buckets}) = {bucket}"
+            sql = (f"SELECT r.k, r.id, r.doc_id, r.actor, r.target, r.type, r.date, d.published, r.evidence "
+                   f"FROM (SELECT * FROM ({keyed}) b{where}) r JOIN documents d ON d.id = r.doc_id ORDER BY r.k, r.id")
+            for row in self._read_apart(sql):
                 yield row[0], Report(*row[1:])
 
     def _read_apart(self, sql: str, size: int = 5000):
