@@ -224,3 +224,14 @@ def test_relink_that_runs_out_of_memory_reads_again_in_smaller_buckets(make_stor
     assert pipeline.relink(store) == len(set(expected.values()))
     assert dict(store.query("SELECT event_id, canonical_id FROM canonical")) == expected
     assert asked == [16_000, 4_000, 1_000] and "buckets of 1,000 records" in capsys.readouterr().err
+
+
+def test_relink_first_writes_what_is_pending_so_that_its_reads_find_memory_free(make_store, monkeypatch):
+    store = make_store()
+    _fill(store, 6)
+    calls = []
+    monkeypatch.setattr(store, "checkpoint", lambda: calls.append("checkpoint"))
+    reports_by_key = store.reports_by_key
+    monkeypatch.setattr(store, "reports_by_key", lambda rows=None: calls.append("read") or reports_by_key(rows))
+    pipeline.relink(store)
+    assert calls[:2] == ["checkpoint", "read"]

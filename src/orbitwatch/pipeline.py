@@ -238,6 +238,7 @@ def relink(store: Store) -> int:
     its memory limit, the transaction is rolled back and the records are read
     again in buckets a quarter the size (twice at most)."""
     bucket_rows = None
+    store.checkpoint()  # a DuckDB ingest leaves its new index entries in memory until the next checkpoint
     for attempt in range(3):
         try:
             return _relink(store, bucket_rows)

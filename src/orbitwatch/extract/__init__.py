@@ -34,12 +34,9 @@ def _skip_sentence(text: str, vocab: Vocabulary) -> bool:
     """Questions, conditionals, allegations and UN General Assembly votes."""
     if text.rstrip().endswith("?") or re.match(r"\s*[\"“]?(?:If|Unless|Should|Were)\b", text):
         return True
-    low = text.lower()
-    for h in vocab.grammar["hedges"]:
-        for m in re.finditer(re.escape(h.lower()), low):
-            if not re.search(r"\b(?:for|of|over)\s+$", low[:m.start()]):
-                return True  # (but "arrested fishermen for allegedly poaching": the reason is hedged, not the arrest)
-    return any(re.search(p, text) for p in vocab.grammar["skip_sentence"])
+    if vocab.hedge_pattern.search(text.lower()):
+        return True  # (but "arrested fishermen for allegedly poaching": the reason is hedged, not the arrest)
+    return any(p.search(text) for p in vocab.skip_patterns)
 
 
 def _quoted(text: str, open_quote: bool) -> list[tuple[int, int]]:

@@ -84,7 +84,7 @@ def find_triggers(text: str, vocab: Vocabulary) -> list[Hit]:
     hits = [Hit(m.start(), m.end(), triggers[i]) for i in vocab.candidate_triggers(text)
             for m in triggers[i].pattern.finditer(text)
             if triggers[i].before is None or triggers[i].before.search(text[max(0, m.start() - 160):m.start()])]
-    order = {id(t): i for i, t in enumerate(vocab.triggers)}
+    order = vocab.trigger_order
     hits.sort(key=lambda h: (-(h.end - h.start), order[id(h.trigger)]))
     kept: list[Hit] = []
     for h in hits:

@@ -16,7 +16,9 @@ MIN_CUE = 2
 
 
 def _lead(items) -> set[str] | None:
-    """Literal prefixes of a parsed sequence (None: cannot tell)."""
+    """Literal prefixes of a parsed sequence (None: cannot tell). An
+    assertion before the first literal is passed over (what follows it must
+    still match), and a group after a literal extends it ("t(?:old|ells)")."""
     prefix = ""
     for op, av in items:
         if op is C.AT:
@@ -26,19 +28,22 @@ def _lead(items) -> set[str] | None:
         if op is C.LITERAL:
             prefix += chr(av).lower()
             continue
-        if prefix:
-            break
+        if op in (C.ASSERT, C.ASSERT_NOT) and not prefix:
+            continue  # "(?<=\bto )accuse": the word still starts with "accuse"
+        sub = None
         if op is C.SUBPATTERN:
-            return _lead(av[3])
-        if op is C.BRANCH:
-            out: set[str] = set()
+            sub = _lead(av[3])
+        elif op is C.BRANCH:
+            sub = set()
             for branch in av[1]:
                 lead = _lead(branch)
                 if lead is None:
-                    return None
-                out |= lead
-            return out
-        return None
+                    sub = None
+                    break
+                sub |= lead
+        if sub is None:
+            break
+        return {prefix + s for s in sub}
     return {prefix} if len(prefix) >= MIN_CUE else None
 
 

@@ -128,6 +128,9 @@ class Vocabulary:
     cue_index: dict[str, tuple[int, ...]] = field(default_factory=dict)  # cue -> trigger positions
     always: tuple[int, ...] = ()  # triggers without cues
     roles: list[tuple[re.Pattern, re.Pattern, str]] = field(default_factory=list)
+    hedge_pattern: re.Pattern | None = None  # a hedge that is not the reason ("for allegedly poaching")
+    skip_patterns: tuple[re.Pattern, ...] = ()
+    trigger_order: dict[int, int] = field(default_factory=dict)  # id(trigger) -> its place in the lexicon
 
     def candidate_triggers(self, text: str) -> list[int]:
         """Positions of the triggers whose cue starts some word of ``text``."""
@@ -248,6 +251,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             in_person=bool(t.get("in_person", False)), target_person=bool(t.get("target_person", False)),
         ))
     vocab.triggers = tuple(triggers)
+    vocab.trigger_order = {id(t): i for i, t in enumerate(vocab.triggers)}
     col = tomllib.loads(_read("collectives.toml"))
     vocab.collectives = tuple(
         Collective(re.compile(c["pattern"], re.I if c.get("ignore_case", True) else 0),
@@ -258,6 +262,9 @@ def _load_lexicon(vocab: Vocabulary) -> None:
     for name, patron in col.get("territories", {}).items():
         vocab.territories[tuple(t.text for t in tokenize(name))] = patron
     vocab.grammar = tomllib.loads(_read("grammar.toml"))
+    hedges = "|".join(re.escape(h.lower()) for h in vocab.grammar["hedges"])
+    vocab.hedge_pattern = re.compile(rf"(?<!\bfor )(?<!\bof )(?<!\bover )(?:{hedges})")
+    vocab.skip_patterns = tuple(re.compile(p) for p in vocab.grammar["skip_sentence"])
     for ch in tomllib.loads(_read("channels.toml"))["channel"]:
         vocab.channels.append((ch["name"], re.compile(ch["pattern"], re.I)))
 

@@ -110,6 +110,10 @@ class Store(Protocol):
         """(link key, Report) of every record, streamed with each key's
         reports together; about ``bucket_rows`` records are sorted at once."""
 
+    def checkpoint(self) -> None:
+        """Write what is pending to the database file, so that the memory a
+        long read needs is free (DuckDB holds new index entries until then)."""
+
     # Errors that mean "a smaller piece would fit": the engine ran out of its
     # memory limit (relinking retries with smaller buckets).
     memory_errors: tuple[type[BaseException], ...] = ()

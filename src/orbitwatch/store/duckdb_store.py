@@ -44,5 +44,11 @@ class DuckDBStore(SQLStore):
                              "DuckDB reads: give a number and a unit, such as 512MB or 2GB") from None
         self._migrate()
 
+    def checkpoint(self) -> None:
+        try:
+            self.con.execute("CHECKPOINT")
+        except duckdb.TransactionException:
+            pass  # another writer is active: it will checkpoint; this is only to free memory sooner
+
     def _run(self, sql: str, params=()):
         return self.con.execute(sql, params or [])

@@ -60,6 +60,9 @@ class SQLStore:
     dialect = "duckdb"
     memory_errors: tuple[type[BaseException], ...] = ()  # DuckDB's limit; PostgreSQL sorts on disk
 
+    def checkpoint(self) -> None:
+        pass  # PostgreSQL writes and evicts on its own
+
     @property
     def bucket_rows(self) -> int:
         """Records sorted at once when canonical links are recomputed."""
