@@ -21,7 +21,7 @@ The rule extractor runs at about 100 articles a second, so 1,000,000 articles
 take hours. `--extractor template` replaces extraction with the corpus's own
 templates (each event sentence gives the record its template says): the
 store, the writer and canonical linking then carry the load of a full ingest
-in about half an hour.
+in under an hour.
 """
 from __future__ import annotations
 
@@ -293,7 +293,7 @@ def main() -> None:
     ap.add_argument("--every", type=int, default=10_000, help="print progress every this many articles")
     ap.add_argument("--extractor", choices=("rules", "template"), default="rules",
                     help="rules: the default extractor; template: the corpus's own templates, for 1,000,000 "
-                         "articles in half an hour")
+                         "articles in under an hour")
     ap.add_argument("--child", nargs=2, metavar=("CORPUS", "DB"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.extractor == "template" and args.workers:
