@@ -24,6 +24,7 @@ from .output import FORMATS, write_rows
 from .pipeline import import_corrections, ingest_paths
 from .records import CHANNELS, TYPES
 from .store import ENV_VAR, EventQuery, StoreError, default_location, open_store, replayable
+from .store.duckdb_store import MEMORY_LIMIT, MEMORY_LIMIT_VARIABLE
 from .summary import COLUMNS as SUMMARY_COLUMNS
 from .summary import summarise
 from .indicators import KINDS
@@ -41,7 +42,8 @@ def db_option(f):
     return click.option(
         "--db", "db", metavar="PATH|URL", default=None,
         help=f"DuckDB database file, or a postgresql:// URL for a shared server "
-             f"[default: ${ENV_VAR} or {default_location()}]",
+             f"[default: ${ENV_VAR} or {default_location()}]; a DuckDB file uses at most "
+             f"${MEMORY_LIMIT_VARIABLE} of memory (default {MEMORY_LIMIT})",
     )(f)
 
 
