@@ -237,18 +237,16 @@ def relink(store: Store) -> int:
     written a page at a time in one transaction. If the engine runs out of
     its memory limit, the transaction is rolled back and the records are read
     again in buckets a quarter the size (twice at most)."""
-    bucket_rows = None
     store.checkpoint()  # a DuckDB ingest leaves its new index entries in memory until the next checkpoint
-    for attempt in range(3):
+    bucket_rows = None
+    for smaller in (store.bucket_rows // 4, store.bucket_rows // 16):
         try:
             return _relink(store, bucket_rows)
         except store.memory_errors:
-            if attempt == 2:
-                raise
-            bucket_rows = max(1_000, (bucket_rows or store.bucket_rows) // 4)
+            bucket_rows = max(1_000, smaller)
             print(f"orbitwatch: relinking ran out of the database's memory limit; reading again in buckets of "
                   f"{bucket_rows:,} records", file=sys.stderr)
-    raise AssertionError("unreachable")
+    return _relink(store, bucket_rows)
 
 
 def _relink(store: Store, bucket_rows: int | None) -> int:

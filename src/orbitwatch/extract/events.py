@@ -677,7 +677,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     actor, target, fallback = _parties(view, hit)
     if t.target_person and (target is None or not _as_people(view, target)):
         return []  # "told reporters", "told the assembly": no meeting
-    if actor is None and view.text[hit.start:hit.end].lower().endswith("between"):
+    between = view.text[hit.start:hit.end].lower().endswith("between")
+    if actor is None and between:
         actor = next((g for g in view.groups if g.start >= hit.end and len(set(g.codes)) >= 2), None)
         target = None  # "a ceasefire between Israel and Lebanon took effect": the two agreed
     if actor is None:
@@ -700,8 +701,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
     mutual = t.mutual or bool(_EACH_OTHER.match(view.text[hit.end:]))  # "pounded each other"
     coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=mutual)
-    if target is not None and len(set(target.codes)) >= 2 and type_ in SYMMETRIC_TYPES \
-            and view.text[hit.start:hit.end].lower().endswith("between"):  # "brokered talks between A and B": A meets B
+    if between and target is not None and len(set(target.codes)) >= 2 and type_ in SYMMETRIC_TYPES:
+        # "brokered talks between A and B": A meets B
         coded += [p for p in pairs(target, None, type_) if p not in coded and p[::-1] not in coded]
     org = next((c for g in view.groups for c in g.codes if c in ORGANISATIONS and c != "WST"), view.last_org)
     if not coded and target is None and t.fallback == "organisation" and org and org not in actor.codes:
@@ -721,8 +722,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     out = [Candidate(a, b, type_, stance, channel, date, round(conf, 3), actor.person) for a, b in coded]
     if t.reverse and not negated:
         out += [Candidate(b, a, t.reverse, 0, channel, date, round(conf * 0.9, 3), None) for a, b in coded]
-    broker = next((g for g in view.groups if 0 < g.start - hit.end <= 90 and _BROKERED.search(view.text[hit.end:g.start])), None)
-    if broker is not None and not negated and type_ in ("AGREE", "CONSULT"):  # "signed two protocols, brokered by Switzerland"
+    broker = None if negated or type_ not in ("AGREE", "CONSULT") else next(
+        (g for g in view.groups if 0 < g.start - hit.end <= 90 and _BROKERED.search(view.text[hit.end:g.start])), None)
+    if broker is not None:  # "signed two protocols, brokered by Switzerland"
         parties = {c for pair in coded for c in pair} - set(broker.codes)
         out += [Candidate(b, p, "CONSULT", 1, "diplomatic", date, round(conf * 0.8, 3), None)
                 for b in broker.codes for p in sorted(parties)]
