@@ -673,3 +673,61 @@ def test_extract_a_list_of_leaders_by_title_signs_and_meets_pairwise():
     got = keys("Secretary of State Antony Blinken, who had spoken by telephone with Tileuberdi on January 6, told "
                "reporters the troops should leave.", "2022-01-21")
     assert ("USA", "KAZ", "CONSULT", 1) in got
+
+
+def test_extract_a_standing_base_abroad_is_security_cooperation_with_its_host():
+    assert ("RUS", "TJK", "COOPERATE", 1) in keys("Moscow keeps its largest military base abroad in Tajikistan.",
+                                                  "2021-07-07")
+    assert ("RUS", "KGZ", "COOPERATE", 1) in keys("Kyrgyzstan, which hosts a Russian air base at Kant, has declined "
+                                                  "to join the sanctions.", "2023-01-10")
+    assert not any(ty == "COOPERATE" for _, _, ty, _ in keys("The base closed in 2014.", "2021-02-26"))
+
+
+def test_extract_vouching_for_a_partner_needs_a_speaker():
+    said = keys("Russia, he told his host, was and would remain Kyrgyzstan's main strategic partner.", "2021-02-26")
+    assert ("KGZ", "RUS", "SUPPORT", 1) in said
+    assert keys("Moscow remains Tashkent's most important partner by several measures.", "2024-01-01") == set()
+    assert keys("Russia is China's main trading partner.", "2024-01-01") == set()
+
+
+def test_extract_observer_status_held_and_a_passive_signed_by_a_titled_name():
+    assert ("UZB", "EAEU", "COOPERATE", 1) in keys("The official noted that Uzbekistan has been an observer at the "
+                                                   "Eurasian Economic Union since December 2020.", "2025-04-15")
+    got = keys("The charter was signed in January 2009 by then Secretary of State Condoleezza Rice and Georgian "
+               "Foreign Minister Grigol Vashadze.", "2024-12-01")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("USA", "GEO"))}
+
+
+def test_extract_a_host_of_a_gathering_meets_each_guest():
+    got = keys("In July Ilham Aliyev hosted an informal gathering of the organisation in Shusha, with Erdogan, "
+               "Kassym-Jomart Tokayev and Shavkat Mirziyoyev.", "2023-11-03")
+    assert {t for a, t, ty, _ in got if a == "AZE" and ty == "CONSULT"} == {"TUR", "KAZ", "UZB"}
+
+
+def test_extract_an_object_relative_makes_its_antecedent_the_target():
+    got = keys("Aliyev objected to the participation of France, which Baku accuses of siding with Armenia.",
+               "2023-10-05")
+    assert ("AZE", "FRA", "ACCUSE", -1) in got and ("AZE", "ARM", "ACCUSE", -1) not in got
+    got = keys("The organisation grew out of the Turkic Council, which Azerbaijan, Kazakhstan, Kyrgyzstan and Turkey "
+               "founded by signing the Nakhchivan Agreement in October 2009.", "2024-11-06")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} >= {frozenset(("TUR", "AZE"))}
+    assert not any(t == "OTS" for _, t, _, _ in got)
+
+
+def test_extract_a_capital_after_a_preposition_is_the_subject_of_its_which_clause():
+    got = keys("Frustration with the bloc ran high in Bishkek, which called off CSTO peacekeeping drills it had "
+               "been due to host in October 2022.", "2022-10-15")
+    assert ("KGZ", "CSTO", "REJECT", -1) in got
+
+
+def test_extract_bases_in_both_countries_are_in_the_two_named_before():
+    got = keys("Kyrgyzstan and Tajikistan exchanged fire on the border. Moscow, which keeps military bases in both "
+               "countries, moved to contain the crisis.", "2022-09-20")
+    assert {("RUS", "KGZ", "COOPERATE", 1), ("RUS", "TJK", "COOPERATE", 1)} <= got
+
+
+def test_extract_the_two_leaders_are_the_last_two_leaders_named_together():
+    got = keys("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev signed a joint "
+               "declaration with U.S. President Donald Trump. Armenia agreed to let U.S. companies develop the "
+               "route. The two leaders also jointly appealed to the OSCE to wind up the Minsk Group.", "2025-08-11")
+    assert {a for a, t, ty, _ in got if ty == "REQUEST" and t == "OSCE"} == {"ARM", "AZE"}

@@ -38,6 +38,7 @@ class Discourse:
     interviewee: tuple[str, ...] = ()  # whose "we" the answers are
     official: tuple[str, ...] = ()  # the state of the last official named ("a senior Uzbek diplomat")
     scene: str | None = None  # the last date the paragraph gave, for leaders of its time
+    leaders: tuple[str, ...] = ()  # the states of the last leaders named together ("Pashinyan and Aliyev")
 
     def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...], text: str = "") -> tuple[str, ...]:
         """Codes an anaphoric mention stands for, preferring this sentence's own."""
@@ -87,6 +88,9 @@ class Discourse:
                                                   m.text, re.I) or m.text.lower() == "the two"
                                        or re.fullmatch(r"the two (?:sides|governments|countries)", m.text, re.I)):
                 return named  # "Rahmon telephoned Putin, and the two presidents agreed", "... and the two signed"
+            if len(self.leaders) == size and re.search(r"leaders|presidents|premiers|heads", m.text, re.I) \
+                    and not [c for c in earlier if len(c) == size]:
+                return self.leaders  # "Pashinyan and Aliyev signed ... with Trump. ... The two leaders appealed"
             if len(self.participants) == size and not [c for c in earlier if len(c) == size]:
                 return self.participants  # "the two leaders" after their meeting
             sized = [c for c in candidates if len(c) == size]
@@ -104,6 +108,12 @@ class Discourse:
 
     def observe(self, groups: list[Group], subject: Group | None, parties: tuple[str, ...]) -> None:
         """Update after a sentence: its subject, its groups, its meeting's parties."""
+        people = [g for g in groups if sum(m.kind == "person" for m in g.mentions) >= 2]
+        named = tuple(dict.fromkeys(c for g in groups for m in g.mentions if m.kind == "person" for c in m.codes))
+        if people:
+            self.leaders = people[0].codes
+        elif len(named) == 2:
+            self.leaders = named
         for g in groups:
             codes = g.codes
             if g.head.kind == "adj" and g.head.next in _OFFICIALS and len(codes) == 1:

@@ -150,7 +150,10 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
         last = named[-1] if named else None
         if last is not None and _TITLED.fullmatch(view.text[last.end:emb[0]]) \
                 and (last.head.gov not in view.vocab.grammar["prepositions"]
-                     or (emb[2] == "who" and last.head.kind == "person")):  # "spoke with Putin, who assured him"
+                     or (emb[2] == "who" and last.head.kind == "person")  # "spoke with Putin, who assured him"
+                     or (emb[2] == "which" and last.head.kind in ("seat", "name")
+                         and last.head.gov in ("in", "to", "from", "with", "for", "against", "on", "at"))):
+            # "ran high in Bishkek, which called off the drills"
             return last, True  # "the CSTO, which sent troops, ...", "USAID Administrator Samantha Power, who"
         return None, False
     if emb and _subjectless(view, emb):
@@ -197,9 +200,9 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         return False  # "lifted the ban on flights ... on Georgia": the act's own object, when a party follows
     adjacent = not view.text[hit.end:g.start].strip()
     if h.anaphor and h.gov in view.vocab.grammar["adjunct_prepositions"] and not adjacent \
-            and not (h.anaphor == "org" and hit.trigger.locative and h.gov == "in"):
+            and not (h.anaphor in ("org", "plural") and hit.trigger.locative and h.gov == "in"):
         return False  # "signed 20 agreements during the visit" (but "its participation in the alliance",
-        # and "called on the two capitals", where "on" belongs to the verb)
+        # "keeps bases in both countries", and "called on the two capitals", where "on" belongs to the verb)
     if h.anaphor in ("plural", "singular") and (g.start - hit.end > 40 or h.text.lower() in ("they", "he", "she")):
         return False  # a far "them" is more often a company or a people; "they" is a subject
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
@@ -265,9 +268,35 @@ def _governor(view: SentenceView, g: Group) -> str:
     return h.gov
 
 
+_OBJECT_REL = re.compile(r",?\s*(?:which|whom|who)\s+$", re.I)
+
+
+def _object_relative(view: SentenceView, hit: Hit, actor: Group | None) -> Group | None:
+    """"France, which Baku accuses of siding with Armenia": the relative pronoun
+    is the verb's object, so the antecedent is the target."""
+    emb = view.embedding(hit.start)
+    if emb is None or emb[2] not in ("which", "who", "whom") or actor is None or actor.start < emb[0]:
+        return None
+    if not _OBJECT_REL.fullmatch(view.text[emb[0]:actor.start]) \
+            or not re.fullmatch(r"(?:\s+[\w'’]+){0,3}\s+", view.text[actor.end:hit.start]):
+        return None  # the trigger is the relative clause's own verb: "which he accuses", "which Baku has long accused"
+    if hit.trigger.type in SYMMETRIC_TYPES and len(set(actor.codes)) >= 2:
+        return None  # "the council, which A, B and C founded by signing ...": among themselves
+    if any(0 <= g.start - hit.end <= 6 for g in view.groups):
+        return None  # the verb has an object of its own: "which Baku asked Moscow to ..."
+    named = [g for g in view.groups if g.end <= emb[0] and g.head.actor_ok and not g.head.modifier]
+    last = named[-1] if named else None
+    if last is None or not _TITLED.fullmatch(view.text[last.end:emb[0]]) or set(last.codes) <= set(actor.codes):
+        return None
+    return last
+
+
 def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Group | None, bool]:
     """(target group, found by fallback). Right of the trigger by its rule,
     else an object left of it ("informed the participants ... and emphasised")."""
+    antecedent = _object_relative(view, hit, actor)
+    if antecedent is not None:
+        return antecedent, False
     mode = hit.trigger.target
     begin = _object_start(view, hit)
     after = [g for g in view.groups if g.start >= begin and _target_ok(g, actor, hit, view)]
@@ -351,8 +380,17 @@ def _default(t, view: SentenceView, hit: Hit) -> Group | None:
     return Group([Mention(hit.start, hit.end, (t.default_target,), "org", t.default_target)])
 
 
+_BY_TITLE = re.compile(r"\bby\s+(?:[\w'’.-]+\s+){0,6}$", re.I)  # "by then Secretary of State Rice", "by the presidents of"
+
+
 def _by_agents(view: SentenceView, hit: Hit) -> Group | None:
-    return next((g for g in view.groups if g.start >= hit.end and g.head.gov == "by"), None)
+    """The group that a passive's "by" introduces, past titles and offices before the name."""
+    for g in view.groups:
+        if g.start < hit.end:
+            continue
+        if g.head.gov == "by" or _BY_TITLE.search(view.text[hit.end:g.start]):
+            return g
+    return None
 
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
