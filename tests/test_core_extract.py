@@ -731,3 +731,27 @@ def test_extract_the_two_leaders_are_the_last_two_leaders_named_together():
                "declaration with U.S. President Donald Trump. Armenia agreed to let U.S. companies develop the "
                "route. The two leaders also jointly appealed to the OSCE to wind up the Minsk Group.", "2025-08-11")
     assert {a for a, t, ty, _ in got if ty == "REQUEST" and t == "OSCE"} == {"ARM", "AZE"}
+
+
+def test_extract_a_weapon_named_by_its_state_acts_for_it():
+    assert ("PRK", "KOR", "ASSAULT", -1) in keys("A North Korean torpedo sank the South Korean corvette Cheonan in "
+                                                 "March 2010.", "2024-01-01")
+
+
+def test_extract_an_organisations_team_after_a_is_the_organisation():
+    assert ("ISR", "UN", "REJECT", -1) in keys("Israel refused to let a UN fact-finding team into the Jenin refugee "
+                                               "camp in 2002.", "2024-01-01")
+    assert keys("He is a Russia analyst.", "2024-01-01") == set()
+
+
+def test_extract_joint_drills_of_a_plural_subject_pair_it_among_itself_too():
+    got = keys("Indian and Japanese warships conducted joint exercises in the Bay of Bengal alongside the US Navy.",
+               "2024-01-01")
+    pairs = {frozenset((a, t)) for a, t, ty, _ in got if ty == "COOPERATE"}
+    assert frozenset(("IND", "JPN")) in pairs and frozenset(("IND", "USA")) in pairs
+
+
+def test_extract_a_while_clause_subject_is_no_target():
+    got = keys("Chinese and Russian bombers flew a joint patrol over the Sea of Japan while Tokyo hosted a summit "
+               "of the Quad.", "2024-01-01")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "COOPERATE"} == {frozenset(("CHN", "RUS"))}

@@ -28,7 +28,7 @@ _OWN_MEETING_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:summit|conference|forum|minis
 _OWN_MEETING_BEFORE = re.compile(r"\b(?:summit|conference|forum|meeting)s?\s+of\s+(?:the\s+)?$", re.I)
 _CONJ_GAP = re.compile(r"\s(?:and|or)\s|,")
 _FRONTED_WITH = re.compile(r"(?:^\W*(?:[A-Z]\W+)?|\btogether\s+)with\s+(?:the\s+)?$", re.I)
-_INDEPENDENT = re.compile(r"[;“”\"]|,\s*(?:and|but|while|whereas|yet)\s")
+_INDEPENDENT = re.compile(r"[;“”\"]|,\s*(?:and|but|while|whereas|yet)\s|\s(?:while|whereas)\s")
 
 
 @dataclass
@@ -311,7 +311,8 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
             if _governor(view, g) in wanted[mode] and not _INDEPENDENT.search(view.text[hit.end:g.start]):
                 return g, False
         direct = next((g for g in after if re.fullmatch(r"[\s\w.'’-]{0,30}", view.text[hit.end:g.start])
-                       and g.head.gov not in view.vocab.grammar["prepositions"]), None)
+                       and g.head.gov not in view.vocab.grammar["prepositions"]
+                       and not _INDEPENDENT.search(view.text[hit.end:g.start])), None)
         if direct is not None:
             return direct, False  # "met US President Donald Trump"
         if mode == "with" and actor is not None and len(set(actor.codes)) >= 2 \
@@ -739,6 +740,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
     mutual = t.mutual or bool(_EACH_OTHER.match(view.text[hit.end:]))  # "pounded each other"
     coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=mutual)
+    if t.together and target is not None and len(set(actor.codes)) >= 2:
+        coded += [p for p in pairs(actor, None, type_) if p not in coded]  # "Indian and Japanese warships ... with the US"
     if between and target is not None and len(set(target.codes)) >= 2 and type_ in SYMMETRIC_TYPES:
         # "brokered talks between A and B": A meets B
         coded += [p for p in pairs(target, None, type_) if p not in coded and p[::-1] not in coded]

@@ -95,6 +95,7 @@ class Trigger:
     cues: tuple[str, ...] | None = None  # literal prefixes a sentence must contain
     intra: bool = True  # a plural subject may pair among itself ("X and Y signed")
     mutual: bool = False  # a plural subject acts on each other, both ways ("X and Y exchanged fire")
+    together: bool = False  # a plural subject acts with each other too ("A and B held joint drills with C")
     adjacent: bool = False  # the object must follow the trigger directly
     default_target: str | None = None  # when the text names none ("complies with sanctions": WST)
     fallback: str | None = None  # "organisation": the one last mentioned
@@ -244,6 +245,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             absorbs=bool(t.get("absorbs", False)), fixed=bool(t.get("fixed", False)),
             reverse=t.get("reverse"), background=bool(t.get("background", False)),
             cues=cues(t["pattern"]), intra=bool(t.get("intra", True)), mutual=bool(t.get("mutual", False)),
+            together=bool(t.get("together", False)),
             adjacent=bool(t.get("adjacent", False)), default_target=t.get("default_target"),
             fallback=t.get("fallback"), agent_after=t.get("agent_after"), swap=bool(t.get("swap", False)),
             named_parties=bool(t.get("named_parties", False)),
