@@ -755,3 +755,19 @@ def test_extract_a_while_clause_subject_is_no_target():
     got = keys("Chinese and Russian bombers flew a joint patrol over the Sea of Japan while Tokyo hosted a summit "
                "of the Quad.", "2024-01-01")
     assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "COOPERATE"} == {frozenset(("CHN", "RUS"))}
+
+
+def test_extract_negation_ends_at_but_and_at_a_new_speech_verb():
+    got = keys("Astana has refused to recognise Moscow's annexation of four Ukrainian regions and says it complies "
+               "with Western sanctions.", "2024-11-28")
+    assert ("KAZ", "WST", "COOPERATE", 1) in got and ("KAZ", "RUS", "REJECT", -1) in got
+    assert ("KAZ", "RUS", "REJECT", -1) in keys("Kazakhstan has not yet recognized the annexation of Crimea by "
+                                                "Russia.", "2023-01-01")
+
+
+def test_extract_a_host_meets_each_guest_and_the_guests_of_an_unknown_host_do_not_meet():
+    got = keys("Nazarbayev hosted Vladimir Putin and Alexander Lukashenko in Astana in May 2014.", "2014-06-01")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == {frozenset(("KAZ", "RUS")),
+                                                                             frozenset(("KAZ", "BLR"))}
+    got = keys("The sultan hosted Vladimir Putin and Alexander Lukashenko in May 2014.", "2014-06-01")
+    assert not any(ty == "CONSULT" for _, _, ty, _ in got)

@@ -461,8 +461,12 @@ def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     text = "".join(ch if own == view.embedding(i) else " " for i, ch in enumerate(view.text[lo:hit.start], lo))
     words = [w.lower() for w in _WORD.findall(text)]  # an embedded clause's "refused" is not ours
     negs = set(view.vocab.grammar["negations"])
-    if any(w in negs or w.endswith("n't") for w in words):
-        return True
+    last = max((i for i, w in enumerate(words) if w in negs or w.endswith("n't")), default=None)
+    if last is not None:
+        rest = words[last + 1:]  # "refused to recognise X but complies", "... and says it complies": a new predicate
+        speech = set(view.vocab.grammar["speech"])
+        return not ("but" in rest or "yet" in rest[1:]  # ("has not yet recognised" is still negated)
+                    or any(w == "and" and (set(rest[i + 1:i + 3]) & speech) for i, w in enumerate(rest)))
     return bool(re.match(r"\s*(?:nor|neither)\b", view.text[lo:], re.I))
 
 
@@ -654,8 +658,10 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         imposer = _imposer(view, hit) or _default(t, view, hit)
         return (actor, imposer, False) if imposer is not None else (None, None, False)
     target, fallback = find_target(view, hit, actor)
-    if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.mentions) >= 2:
-        return target, None, False  # "the meeting of the leaders of Armenia and Turkey"
+    if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.mentions) >= 2 \
+            and not re.match(r"(?:host|receiv|welcom|greet)", view.text[hit.start:hit.end], re.I):
+        return target, None, False  # "the meeting of the leaders of Armenia and Turkey" (an unknown host's
+        # guests do not meet each other)
     return actor, target, fallback or borrowed
 
 
