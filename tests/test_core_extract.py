@@ -771,3 +771,10 @@ def test_extract_a_host_meets_each_guest_and_the_guests_of_an_unknown_host_do_no
                                                                              frozenset(("KAZ", "BLR"))}
     got = keys("The sultan hosted Vladimir Putin and Alexander Lukashenko in May 2014.", "2014-06-01")
     assert not any(ty == "CONSULT" for _, _, ty, _ in got)
+
+
+def test_extract_a_topic_of_talks_is_no_act_and_an_event_is_no_actor():
+    got = keys("Scholz met the five Central Asian presidents in Berlin. He said the talks had also touched on how to "
+               "stop goods covered by Western sanctions from reaching Russia through the region.", "2023-09-29")
+    assert not any(ty in ("SANCTION", "REQUEST") for _, _, ty, _ in got)
+    assert ("WST", "IRN", "SANCTION", -1) in keys("Iran, under Western sanctions, sold oil to China.", "2023-01-01")

@@ -368,8 +368,12 @@ def _nominal(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None]:
     target = next((g for g in view.groups if g.start >= hit.end and g.start < hi
                    and g.head.gov in ("against", "on", "targeting", "over", "for")), None)
     if target is None:
-        subj = [g for g in view.groups if lo <= g.start and g.end <= mod.start and _subject_ok(g, view)]
-        target = subj[-1] if subj else None
+        speech = set(view.vocab.grammar["speech"])
+        subj = [g for g in view.groups if lo <= g.start and g.end <= mod.start and _subject_ok(g, view)
+                and not _EVENT_NOUN.match(g.head.text) and mod.start - g.end <= 60
+                and not set(_WORD.findall(view.text[g.end:mod.start].lower())) & speech]
+        target = subj[-1] if subj else None  # "Iran, under US sanctions, ..." (but not "he said the talks
+        # touched on goods covered by Western sanctions")
     return mod, target
 
 
@@ -713,6 +717,9 @@ def modifier_use(view: SentenceView, hit: Hit) -> bool:
                for h in view.hits)
 
 
+_EVENT_NOUN = re.compile(r"the\s+(?:agreement|deal|treaty|accord|talks|summit|meeting|visit|negotiations)$", re.I)
+
+
 def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> list[Candidate]:
     t = hit.trigger
     if t.background and in_background(view, hit) and not _dated(view, hit):
@@ -726,8 +733,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     if actor is None and between:
         actor = next((g for g in view.groups if g.start >= hit.end and len(set(g.codes)) >= 2), None)
         target = None  # "a ceasefire between Israel and Lebanon took effect": the two agreed
-    if actor is None:
-        return []
+    if actor is None or (_EVENT_NOUN.match(actor.head.text) and t.type not in SYMMETRIC_TYPES):
+        return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
     negated = not t.fixed and is_negated(view, hit, actor)
     if is_modal(view, hit, actor, negated):
         return []
