@@ -778,3 +778,42 @@ def test_extract_a_topic_of_talks_is_no_act_and_an_event_is_no_actor():
                "stop goods covered by Western sanctions from reaching Russia through the region.", "2023-09-29")
     assert not any(ty in ("SANCTION", "REQUEST") for _, _, ty, _ in got)
     assert ("WST", "IRN", "SANCTION", -1) in keys("Iran, under Western sanctions, sold oil to China.", "2023-01-01")
+
+
+def test_extract_a_refusal_that_names_no_one_answers_the_request_before():
+    got = keys("Moscow has asked Dushanbe to free the two pilots. Dushanbe has so far declined.", "2011-11-10")
+    assert ("TJK", "RUS", "REJECT", -1) in got
+    got = keys("Moscow has asked Dushanbe to free the two pilots. The weather was cold. Markets were calm. "
+               "Prices rose. Dushanbe declined.", "2011-11-10")
+    assert ("TJK", "RUS", "REJECT", -1) not in got
+
+
+def test_extract_a_visit_in_a_mid_sentence_adjunct_is_the_main_subjects():
+    got = keys("Last month, on a visit to Bishkek, Putin signed a deal extending Russia's use of the Kant air base.",
+               "2012-10-06")
+    assert {("RUS", "KGZ", "CONSULT", 1), ("RUS", "KGZ", "AGREE", 1)} <= got
+
+
+def test_extract_plans_and_asides_are_no_acts():
+    assert keys("Ukraine, which is due to sign its own association agreement with the EU, felt the pressure.",
+                "2013-09-04") == set()
+    assert keys('"The timing told you everything," said a Western diplomat in Tashkent who asked not to be named.',
+                "2005-11-15") == set()
+    assert not any(ty == "RETREAT" and t != "GUUAM" for _, t, ty, _ in keys(
+        "Uzbekistan had already quit GUUAM, a grouping that also includes Georgia, Ukraine, Azerbaijan and Moldova.",
+        "2005-11-15"))
+
+
+def test_extract_his_country_is_the_speakers_not_the_last_person_met():
+    got = keys("Kazakh President Kassym-Jomart Tokayev, who held separate talks with Scholz on Thursday, told a news "
+               "conference that his country would keep abiding by the Western sanctions imposed on Russia.",
+               "2023-09-30")
+    assert ("KAZ", "WST", "COOPERATE", 1) in got and not any(a == "DEU" and t == "WST" for a, t, _, _ in got)
+
+
+def test_extract_an_embassy_opened_in_a_state_and_leaders_joined():
+    assert ("AZE", "ISR", "COOPERATE", 1) in keys("Azerbaijan inaugurated its embassy in Israel on Wednesday.",
+                                                  "2023-03-29")
+    got = keys("Chinese President Hu Jintao joined the presidents of Turkmenistan, Kazakhstan and Uzbekistan on "
+               "Monday to turn a ceremonial valve.", "2009-12-14")
+    assert {t for a, t, ty, _ in got if a == "CHN" and ty == "CONSULT"} == {"TKM", "KAZ", "UZB"}

@@ -117,7 +117,7 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
     barriers = tuple(e[1] for e in embedded if not text[e[0]:e[1]].startswith("(")
                      and not _LIST_START.fullmatch(text[e[0]:e[1]]))
     return SentenceView(text, group_mentions(mentions, text, barriers), clause_starts(text),
-                        embedded, dates, vocab, partners=ctx.participants,
+                        embedded, dates, vocab, partners=ctx.participants, asked=ctx.asked,
                         last_org=next((c for c in reversed(ctx.recent) if c in ORGANISATIONS and c != "WST"), None))
 
 
@@ -139,7 +139,20 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
                 view.partners = parties  # "on a visit to Yerevan, she announced aid": for Armenia
     subject = next((g for g in view.groups if _subject_ok(g, view)), None)
     ctx.observe(view.groups, subject, parties)
+    _remember_requests(ctx, found)
     return found
+
+
+def _remember_requests(ctx: Discourse, found: list[Candidate]) -> None:
+    """Keep this sentence's requests for two sentences, for a refusal that names
+    no one ("Karimov refused"): it answers them."""
+    asked = tuple((c.actor, c.target) for c in found if c.type == "REQUEST")
+    if asked:
+        ctx.asked, ctx.asked_age = asked, 0
+    elif ctx.asked:
+        ctx.asked_age += 1
+        if ctx.asked_age > 2:
+            ctx.asked = ()
 
 
 def _merge(doc: Document, items: list[tuple[Sentence, Candidate]], raw: bool = False) -> list[EventRecord]:

@@ -42,6 +42,7 @@ def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.
               r"(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b")
     return re.compile(
         rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"
+        rf"|(?<=,\s)(?:{'|'.join(initial)})\s+(?:a|an|his|her|its|their)\b[^,;:]*(?=,)"  # "Last month, on a visit to X, ..."
         rf"|(?<=\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bever\s)"  # "has since complained" is no clause
         rf"(?:after|before|when|because|although|though|until|once|since)\s+{finite}[^,;:]*", re.I
     )

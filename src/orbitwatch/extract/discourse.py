@@ -39,6 +39,8 @@ class Discourse:
     official: tuple[str, ...] = ()  # the state of the last official named ("a senior Uzbek diplomat")
     scene: str | None = None  # the last date the paragraph gave, for leaders of its time
     leaders: tuple[str, ...] = ()  # the states of the last leaders named together ("Pashinyan and Aliyev")
+    asked: tuple[tuple[str, str], ...] = ()  # (requester, requested) of the last sentence's requests
+    asked_age: int = 0  # sentences since those requests
 
     def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...], text: str = "") -> tuple[str, ...]:
         """Codes an anaphoric mention stands for, preferring this sentence's own."""
@@ -59,8 +61,9 @@ class Discourse:
             if m.text.lower().startswith(("his ", "her ")):  # "he said his country had": his, not Minsk's
                 owners = [x for x in local if x.end <= m.start and x.codes
                           and (x.kind == "person" or x.text.lower() in ("he", "she"))]
-                if owners:
-                    return owners[-1].codes
+                free = [x for x in owners if x.gov not in _GOVERNED]  # "Tokayev, who met Scholz, said his country"
+                if free or owners:
+                    return (free or owners)[-1].codes
             states = [x for x in local if x.end <= m.start and len(x.codes) == 1 and x.actor_ok
                       and x.kind in ("name", "seat", "adj") and not x.anaphor and x.gov not in _GOVERNED
                       and x.gov not in ("in", "at")]

@@ -58,6 +58,7 @@ class SentenceView:
     partners: tuple[str, ...] = ()  # the parties of the last meeting before this sentence
     last_org: str | None = None  # the organisation named last before this sentence
     hits: tuple[Hit, ...] = ()  # every trigger of the sentence
+    asked: tuple[tuple[str, str], ...] = ()  # (requester, requested) of the requests just before
 
     @property
     def single_trigger(self) -> bool:
@@ -151,8 +152,8 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
         if last is not None and _TITLED.fullmatch(view.text[last.end:emb[0]]) \
                 and (last.head.gov not in view.vocab.grammar["prepositions"]
                      or (emb[2] == "who" and last.head.kind == "person")  # "spoke with Putin, who assured him"
-                     or (emb[2] == "which" and last.head.kind in ("seat", "name")
-                         and last.head.gov in ("in", "to", "from", "with", "for", "against", "on", "at"))):
+                     or (emb[2] == "which" and last.head.kind in ("seat", "name") and last.head.gov == "in"
+                         and last.head.prev2 not in _GATHERINGS)):
             # "ran high in Bishkek, which called off the drills"
             return last, True  # "the CSTO, which sent troops, ...", "USAID Administrator Samantha Power, who"
         return None, False
@@ -268,6 +269,7 @@ def _governor(view: SentenceView, g: Group) -> str:
     return h.gov
 
 
+_GATHERINGS = frozenset({"summit", "talks", "meeting", "visit", "trip", "conference", "forum", "tour", "ceremony"})
 _OBJECT_REL = re.compile(r",?\s*(?:which|whom|who)\s+$", re.I)
 
 
@@ -762,13 +764,18 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     if not coded and target is None and t.fallback == "organisation" and org and org not in actor.codes:
         coded = [(a, org) for a in actor.codes]
         conf *= 0.6  # "the leaders of A, B and C also attended" the organisation's summit
+    askers = tuple(dict.fromkeys(r for r, q in view.asked if q in actor.codes and r not in actor.codes))
+    if not coded and target is None and type_ in ("REJECT", "CONCEDE") and askers and hit.end - hit.start < 40:
+        coded = [(a, r) for a in actor.codes for r in askers]
+        conf *= 0.7  # "Moscow asked Dushanbe to free the pilots. Dushanbe has so far declined."
     if not coded and target is None and type_ in PARTNER_FALLBACK and set(actor.codes) & set(view.partners):
         coded = [(a, p) for a in actor.codes for p in view.partners if p not in actor.codes]
         conf *= 0.6  # "announced a package of 12 billion euros" after meeting the five
     if not coded and target is None and type_ in ("AGREE", "CONSULT") and len(set(actor.codes)) == 1:
         others = {c for g in view.groups if g is not actor and g.head.actor_ok and not g.head.modifier
                   for c in g.codes} - set(actor.codes)
-        if len(others) == 1 and any(m.kind == "person" or (m.kind in ("seat", "name") and m.gov in ("visited", "visiting"))
+        if len(others) == 1 and any(m.kind == "person" or (m.kind in ("seat", "name") and (
+                m.gov in ("visited", "visiting") or (m.gov == "to" and m.prev2 in ("visit", "trip", "tour"))))
                                     for g in view.groups for m in g.mentions if set(m.codes) == others):
             coded = [(actor.codes[0], others.pop())]  # "When President Putin came to Tashkent, we signed documents"
             conf *= 0.6
