@@ -817,3 +817,14 @@ def test_extract_an_embassy_opened_in_a_state_and_leaders_joined():
     got = keys("Chinese President Hu Jintao joined the presidents of Turkmenistan, Kazakhstan and Uzbekistan on "
                "Monday to turn a ceremonial valve.", "2009-12-14")
     assert {t for a, t, ty, _ in got if a == "CHN" and ty == "CONSULT"} == {"TKM", "KAZ", "UZB"}
+
+
+def test_extract_an_act_named_after_its_owner_is_the_owners_toward_its_object():
+    got = keys("Damascus condemned Washington's recognition of Israeli sovereignty over the Golan Heights.",
+               "2019-03-26")
+    assert {("SYR", "USA", "ACCUSE", -1), ("USA", "ISR", "SUPPORT", 1)} <= got
+    got = keys("Kyiv stripped Iran's ambassador of his accreditation over Tehran's supply of attack drones to Russia.",
+               "2022-09-24")
+    assert ("IRN", "RUS", "AID", 1) in got and ("UKR", "RUS", "AID", 1) not in got
+    assert ("GEO", "CIS", "RETREAT", -1) in keys("Georgia's withdrawal from the Commonwealth of Independent States "
+                                                 "took effect in August 2009.", "2009-09-01")

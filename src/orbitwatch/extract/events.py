@@ -433,6 +433,30 @@ def _content_noun(view: SentenceView, hit: Hit) -> bool:
                for h in view.hits)
 
 
+_ACT_NOUN = re.compile(r"[a-z]+(?:ions?|ments?|als?|ures?)|supply|supplies|raids?|strikes?|attacks?|shelling|"
+                       r"bombing|shooting|visits?|aid|sale|sales|transfers?|deliver(?:y|ies)", re.I)
+_NOUN_TARGET = re.compile(r"\b(?:of|on|against|to|toward|towards|into|for|over|with|from)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _possessor(view: SentenceView, hit: Hit) -> tuple[Group, Group | None] | None:
+    """(agent, target) of an act named as a noun after its agent: "Tehran's supply
+    of drones to Russia", "Azerbaijani shelling of Armenian villages",
+    "Washington's recognition of Israeli sovereignty"."""
+    word = view.text[hit.start:hit.end].split()[0]
+    if not _ACT_NOUN.fullmatch(word) or hit.trigger.target == "nominal":
+        return None
+    agent = next((g for g in view.groups if g.end <= hit.start and not g.head.anti and not g.head.modifier
+                  and re.fullmatch(r"(?:[’']s?)?\s*", view.text[g.end:hit.start])
+                  and (g.head.possessive or g.head.kind == "adj")), None)
+    if agent is None:
+        return None
+    _, hi = view.scope(hit.start)
+    target = next((g for g in view.groups if hit.end <= g.start < hi and g.start - hit.end <= 60
+                   and _NOUN_TARGET.search(view.text[hit.start:g.start]) and not set(g.codes) <= set(agent.codes)),
+                  None)
+    return agent, target
+
+
 def _nominal_by(view: SentenceView, hit: Hit) -> tuple[Group, Group] | None:
     """(agent, undergoer) of an act named as a noun, "the expulsion of X by Y"."""
     word = view.text[hit.start:hit.end].split()[0].lower()
@@ -646,6 +670,9 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
             if target is None:
                 target, fallback = find_target(view, hit, actor)
             return actor, target, fallback
+    owned = _possessor(view, hit)
+    if owned is not None:
+        return owned[0], owned[1], False
     nominal = _nominal_by(view, hit)
     if nominal is not None:  # "the expulsion of two Russian diplomats by Georgia"
         return nominal[0], nominal[1], False
@@ -726,7 +753,7 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     t = hit.trigger
     if t.background and in_background(view, hit) and not _dated(view, hit):
         return []
-    if modifier_use(view, hit) or _content_noun(view, hit):
+    if modifier_use(view, hit) or (_content_noun(view, hit) and _possessor(view, hit) is None):
         return []
     actor, target, fallback = _parties(view, hit)
     if t.target_person and (target is None or not _as_people(view, target)):
