@@ -829,3 +829,39 @@ def test_extract_an_act_named_after_its_owner_is_the_owners_toward_its_object():
     assert ("IRN", "RUS", "AID", 1) in got and ("UKR", "RUS", "AID", 1) not in got
     assert ("GEO", "CIS", "RETREAT", -1) in keys("Georgia's withdrawal from the Commonwealth of Independent States "
                                                  "took effect in August 2009.", "2009-09-01")
+
+
+def test_extract_wider_verbs_of_force_and_withdrawal():
+    assert ("VNM", "KHM", "ASSAULT", -1) in keys("Vietnamese forces captured Phnom Penh in January 1979.", "1979-02-01")
+    assert ("IRN", "GBR", "COERCE", -1) in keys("Iranian guards seized 15 British sailors in the Gulf.", "2007-03-24")
+    assert ("CUB", "AGO", "RETREAT", -1) in keys("The last Cuban troops left Angola in May 1991.", "1991-06-01")
+    assert keys("Minsk denied that any Belarusian troops had crossed into Ukraine alongside Russian forces.",
+                "2022-03-01") == set()
+    assert keys("The president left Angola on Friday.", "1991-06-01") == set()
+
+
+def test_extract_wider_verbs_of_sanction_and_agreement():
+    assert ("IND", "PAK", "SANCTION", -1) in keys("India withdrew Pakistan's most-favoured-nation trade status on "
+                                                  "Friday.", "2019-02-16")
+    assert ("ISR", "LBN", "SANCTION", -1) in keys("Israel imposed an air and sea blockade on Lebanon in July 2006.",
+                                                  "2006-08-01")
+    got = keys("Australia, Britain and the United States unveiled the AUKUS security partnership in September 2021.",
+               "2021-10-01")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {
+        frozenset(("AUS", "GBR")), frozenset(("AUS", "USA")), frozenset(("GBR", "USA"))}
+    assert ("NLD", "RUS", "ACCUSE", -1) in keys("The Dutch government formally held Russia responsible for the "
+                                                "downing of the airliner.", "2022-11-18")
+    assert not any(t == "CHN" for _, t, _, _ in keys("Sri Lanka leased Hambantota port to China Merchants Port "
+                                                     "Holdings for 99 years in 2017.", "2018-01-01"))
+
+
+def test_extract_wider_verbs_of_welcome_aid_and_threat():
+    got = keys("Saudi Crown Prince Mohammed bin Salman welcomed Bashar al-Assad to the Arab League summit in Jeddah "
+               "in May 2023.", "2023-06-01")
+    assert ("SAU", "SYR", "CONSULT", 1) in got
+    got = keys("Tokayev said he welcomed Yoon's proposal to hold a summit.", "2024-06-12")
+    assert not any(ty == "CONSULT" for _, _, ty, _ in got)
+    assert ("GRC", "TUR", "AID", 1) in keys("Greek rescue teams flew to Turkey within hours of the earthquake.",
+                                            "1999-08-20")
+    assert ("USA", "DNK", "THREATEN", -1) in keys("Donald Trump refused on Tuesday to rule out military coercion to "
+                                                  "gain control of Greenland from Denmark.", "2025-03-11")

@@ -193,7 +193,7 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         m.modifier = True  # "the Washington meeting", "the Minsk agreements": named for the place
     if _route_name(text, m):
         m.modifier = True  # "the Baku-Tbilisi-Ceyhan pipeline": a route named for its cities
-    if re.match(r"\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(vocab.grammar["company_words"]) + r")\b", after):
+    if re.match(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:" + "|".join(vocab.grammar["company_words"]) + r")\b", after):
         m.modifier = True  # "Azerbaijan Airlines", "Kazakhstan Temir Zholy Railways": a company
     if re.search(r"\b(?:" + "|".join(vocab.grammar["company_words"]) + r")\s+of\s+(?:the\s+)?$", text[:m.start]):
         m.modifier = True  # "the Sea of Japan", "the University of Georgia": a name, not the state
