@@ -865,3 +865,16 @@ def test_extract_wider_verbs_of_welcome_aid_and_threat():
                                             "1999-08-20")
     assert ("USA", "DNK", "THREATEN", -1) in keys("Donald Trump refused on Tuesday to rule out military coercion to "
                                                   "gain control of Greenland from Denmark.", "2025-03-11")
+
+
+def test_extract_a_summit_hosted_by_a_leader_for_guests_pairs_the_host_with_each():
+    got = keys("At a summit hosted by Tajikistan's president, Emomali Rahmon, for his four Central Asian counterparts "
+               "in Dushanbe on September 14, Mirziyoyev spoke about water.", "2023-09-20")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == {
+        frozenset(("TJK", c)) for c in ("KAZ", "KGZ", "TKM", "UZB")}
+
+
+def test_extract_joining_other_rulers_at_talks_pairs_no_one_among_the_subject():
+    got = keys("Kazakhstan's Kassym-Jomart Tokayev, Uzbekistan's Shavkat Mirziyoyev and Kyrgyzstan's Sadyr Japarov "
+               "joined Gulf rulers and ministers at the talks.", "2023-07-20")
+    assert not any(ty == "COOPERATE" for _, _, ty, _ in got)

@@ -636,7 +636,11 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         target, fallback = find_target(view, hit, praised)
         return praised, target, fallback
     if t.needs_by:
-        return _by_agents(view, hit), None, False
+        agent = _by_agents(view, hit)
+        guests = next((g for g in view.groups if agent is not None and g.start >= agent.end and re.search(
+            r"\b(?:for|with)\s+(?:[\w'’-]+\s+){0,3}$", view.text[agent.end:g.start])), None) \
+            if t.target == "with" else None
+        return agent, guests, False  # "hosted by Rahmon for his four counterparts": the host and its guests
     if t.swap:  # "Russia is our ally": we support Russia
         subject, _ = find_actor(view, hit)
         agent = next((g for g in view.groups if 0 <= g.start - hit.end <= 12), None)
