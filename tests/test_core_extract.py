@@ -878,3 +878,33 @@ def test_extract_joining_other_rulers_at_talks_pairs_no_one_among_the_subject():
     got = keys("Kazakhstan's Kassym-Jomart Tokayev, Uzbekistan's Shavkat Mirziyoyev and Kyrgyzstan's Sadyr Japarov "
                "joined Gulf rulers and ministers at the talks.", "2023-07-20")
     assert not any(ty == "COOPERATE" for _, _, ty, _ in got)
+
+
+def test_extract_resumed_sales_donors_paying_and_a_levy_on_a_states_lorries():
+    assert ("TJK", "UZB", "COOPERATE", 1) in keys("In April, Tajikistan resumed electricity sales to Uzbekistan "
+                                                  "after a pause of nine years.", "2018-06-01")
+    got = keys("Japan has paid for roads, power stations and airport terminals in the five Central Asian states "
+               "since the 1990s.", "2024-08-10")
+    assert {t for a, t, ty, _ in got if a == "JPN" and ty == "AID"} == set(C5)
+    got = keys("Azerbaijani police began charging a levy on Iranian lorries, many of them carrying goods to Armenia.",
+               "2021-10-01")
+    assert ("AZE", "IRN", "SANCTION", -1) in got and ("AZE", "ARM", "SANCTION", -1) not in got
+
+
+def test_extract_a_ceremony_hosted_by_one_leader_and_attended_by_others():
+    got = keys("The four countries launched the line in May 2016 at a ceremony in Tajikistan hosted by Rahmon and "
+               "attended by the leaders of Afghanistan, Pakistan and Kyrgyzstan.", "2018-11-16")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} >= {
+        frozenset(("TJK", c)) for c in ("AFG", "PAK", "KGZ")}
+
+
+def test_extract_a_new_finite_verb_after_and_ends_a_refusal():
+    got = keys("Dushanbe has refused to recognise the Taliban government and has called for an administration in "
+               "which Afghanistan's Tajiks hold a real share of power.", "2023-09-20")
+    assert ("TJK", "AFG", "REQUEST", 0) in got
+
+
+def test_extract_an_organisation_after_to_is_the_subject_of_its_which_clause():
+    got = keys("Azerbaijan is a growing supplier of gas to the European Union, which signed a memorandum with Baku "
+               "in July 2022.", "2024-11-15")
+    assert ("EU", "AZE", "AGREE", 1) in got or ("AZE", "EU", "AGREE", 1) in got

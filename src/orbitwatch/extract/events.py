@@ -152,8 +152,9 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
         if last is not None and _TITLED.fullmatch(view.text[last.end:emb[0]]) \
                 and (last.head.gov not in view.vocab.grammar["prepositions"]
                      or (emb[2] == "who" and last.head.kind == "person")  # "spoke with Putin, who assured him"
-                     or (emb[2] == "which" and last.head.kind in ("seat", "name") and last.head.gov == "in"
-                         and last.head.prev2 not in _GATHERINGS)):
+                     or (emb[2] == "which" and last.head.prev2 not in _GATHERINGS
+                         and ((last.head.kind in ("seat", "name") and last.head.gov == "in")
+                              or (last.head.kind == "org" and last.head.gov in ("to", "with"))))):
             # "ran high in Bishkek, which called off the drills"
             return last, True  # "the CSTO, which sent troops, ...", "USAID Administrator Samantha Power, who"
         return None, False
@@ -193,8 +194,12 @@ def _cut_relative_subject(view: SentenceView, hit: Hit) -> Group | None:
 def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> bool:
     h = g.head
     if h.modifier and not (h.leads and 0 <= g.start - hit.end <= 30
-                           and not any(0 < o.start - g.end <= 6 for o in view.groups)):
-        return False  # "Moscow-backed separatists" (but "declined to join a Russian-led statement")
+                           and not any(0 < o.start - g.end <= 6 for o in view.groups)) \
+            and not (h.kind == "adj" and hit.trigger.type == "SANCTION"
+                     and re.search(r"\b(?:on|against)$", view.text[hit.start:hit.end])
+                     and re.fullmatch(r"\s*(?:the\s+|all\s+)?", view.text[hit.end:g.start])):
+        return False  # "Moscow-backed separatists" (but "declined to join a Russian-led statement",
+        # and "a levy on Iranian lorries" falls on Iran)
     if actor is not None and set(g.codes) <= set(actor.codes):
         return False
     if h.anaphor == "act" and g.start < hit.end and any(o.start >= hit.end for o in view.groups):
@@ -308,6 +313,10 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     lo, hi = view.scope(hit.start)
     wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from"),
               "from": ("from",)}
+    if mode in wanted and re.search(r"\b(?:on|against)$", view.text[hit.start:hit.end]):
+        right = next((g for g in after if re.fullmatch(r"\s*(?:the\s+|all\s+)?", view.text[hit.end:g.start])), None)
+        if right is not None:
+            return right, False  # "a levy on Iranian lorries ... to Armenia": the trigger's own object first
     if mode in wanted:
         for g in after:
             if _governor(view, g) in wanted[mode] and not _INDEPENDENT.search(view.text[hit.end:g.start]):
@@ -494,9 +503,9 @@ def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     last = max((i for i, w in enumerate(words) if w in negs or w.endswith("n't")), default=None)
     if last is not None:
         rest = words[last + 1:]  # "refused to recognise X but complies", "... and says it complies": a new predicate
-        speech = set(view.vocab.grammar["speech"])
+        new_verb = set(view.vocab.grammar["speech"]) | {"has", "have", "had", "then", "also", "later"}
         return not ("but" in rest or "yet" in rest[1:]  # ("has not yet recognised" is still negated)
-                    or any(w == "and" and (set(rest[i + 1:i + 3]) & speech) for i, w in enumerate(rest)))
+                    or any(w == "and" and (set(rest[i + 1:i + 3]) & new_verb) for i, w in enumerate(rest)))
     return bool(re.match(r"\s*(?:nor|neither)\b", view.text[lo:], re.I))
 
 
@@ -638,8 +647,12 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
     if t.needs_by:
         agent = _by_agents(view, hit)
         guests = next((g for g in view.groups if agent is not None and g.start >= agent.end and re.search(
-            r"\b(?:for|with)\s+(?:[\w'’-]+\s+){0,3}$", view.text[agent.end:g.start])), None) \
+            r"\b(?:for|with|attended\s+by)\s+(?:[\w'’-]+\s+){0,3}$", view.text[agent.end:g.start])), None) \
             if t.target == "with" else None
+        if guests is None and agent is not None and t.target == "with":
+            subject = main_subject(view)  # "A and B shook hands on the sidelines of a summit hosted by C"
+            guests = subject if subject is not None and subject.end <= hit.start \
+                and not set(subject.codes) & set(agent.codes) else None
         return agent, guests, False  # "hosted by Rahmon for his four counterparts": the host and its guests
     if t.swap:  # "Russia is our ally": we support Russia
         subject, _ = find_actor(view, hit)
