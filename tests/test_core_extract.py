@@ -908,3 +908,20 @@ def test_extract_an_organisation_after_to_is_the_subject_of_its_which_clause():
     got = keys("Azerbaijan is a growing supplier of gas to the European Union, which signed a memorandum with Baku "
                "in July 2022.", "2024-11-15")
     assert ("EU", "AZE", "AGREE", 1) in got or ("AZE", "EU", "AGREE", 1) in got
+
+
+def test_extract_requests_from_a_state_relief_flown_in_and_a_base_opened_to_forces():
+    assert ("KGZ", "BLR", "REQUEST", 0) in keys("Belarus has refused repeated requests from Bishkek to hand him over.",
+                                                "2010-07-01")
+    assert ("RUS", "KGZ", "AID", 1) in keys("The Russian emergencies ministry has flown tents, medicines and food to "
+                                            "Osh, the ministry said.", "2010-06-15")
+    assert ("UZB", "USA", "COOPERATE", 1) in keys("Karimov opened the base, known to the troops as K2, to US forces "
+                                                  "in October 2001.", "2005-11-22")
+    assert ("USA", "UZB", "RETREAT", -1) in keys("The last American military aircraft left the Karshi-Khanabad air "
+                                                 "base in southern Uzbekistan on Monday.", "2005-11-22")
+
+
+def test_extract_a_standing_deal_and_a_promise_to_keep_working():
+    got = keys("The Eurasian Economic Union already has free trade deals with Vietnam, signed in 2015.", "2023-12-26")
+    assert ("EAEU", "VNM", "AGREE", 1) in got or ("VNM", "EAEU", "AGREE", 1) in got
+    assert keys('"We will keep working with Beijing on railways," the minister said.', "2024-01-01") == set()

@@ -80,7 +80,8 @@ class Discourse:
             orgs = [c for c in self.recent if c in ORGANISATIONS] + \
                 [c for codes in earlier for c in codes if c in ORGANISATIONS]
             kinds = next((v for k, v in _ORG_KINDS.items() if k in m.text.lower()), None)
-            fitting = [c for c in orgs if kinds is None or c in kinds]  # "the alliance" is no trade union
+            fitting = [c for c in orgs if (kinds is None or c in kinds) and c != "WST"]
+            # "the alliance" is no trade union, and "Western markets" name no bloc
             return (fitting[-1],) if fitting else ()
         size = _count(m.text)
         candidates = self.history + earlier
