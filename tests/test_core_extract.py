@@ -925,3 +925,16 @@ def test_extract_a_standing_deal_and_a_promise_to_keep_working():
     got = keys("The Eurasian Economic Union already has free trade deals with Vietnam, signed in 2015.", "2023-12-26")
     assert ("EAEU", "VNM", "AGREE", 1) in got or ("VNM", "EAEU", "AGREE", 1) in got
     assert keys('"We will keep working with Beijing on railways," the minister said.', "2024-01-01") == set()
+
+
+def test_extract_leases_ended_lobbying_invoked_clauses_and_leaders_agreeing_in_person():
+    assert ("KGZ", "USA", "RETREAT", -1) in keys("Kurmanbek Bakiyev announced that Kyrgyzstan would end the lease of the American "
+                                                 "air base at Manas.", "2009-02-04")
+    assert ("USA", "GEO", "REQUEST", 0) in keys("Washington lobbied Tbilisi for years to push ahead with the port.",
+                                                "2024-06-05")
+    assert ("ARM", "CSTO", "REQUEST", 0) in keys("Yerevan invoked the mutual-defence clause of the Collective "
+                                                 "Security Treaty Organization.", "2025-02-20")
+    got = keys("In Moscow, Xi and Putin agreed to raise relations to a comprehensive strategic partnership.",
+               "2019-06-06")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty in ("CONSULT", "AGREE")} == {frozenset(("CHN", "RUS"))}
+    assert {ty for _, _, ty, _ in got} == {"CONSULT", "AGREE"}
