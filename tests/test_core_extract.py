@@ -938,3 +938,9 @@ def test_extract_leases_ended_lobbying_invoked_clauses_and_leaders_agreeing_in_p
                "2019-06-06")
     assert {frozenset((a, t)) for a, t, ty, _ in got if ty in ("CONSULT", "AGREE")} == {frozenset(("CHN", "RUS"))}
     assert {ty for _, _, ty, _ in got} == {"CONSULT", "AGREE"}
+
+
+def test_extract_a_recipient_named_as_a_place_in_a_state_is_that_state():
+    got = keys("Kazakhstan began shipping crude to the Schwedt refinery in eastern Germany earlier this year, pumping "
+               "it through Russia's Druzhba pipeline.", "2023-09-29")
+    assert ("KAZ", "DEU", "COOPERATE", 1) in got and ("KAZ", "RUS", "COOPERATE", 1) not in got

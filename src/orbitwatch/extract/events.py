@@ -298,6 +298,10 @@ def _object_relative(view: SentenceView, hit: Hit, actor: Group | None) -> Group
     return last
 
 
+_TO_PLACE_IN = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){1,4}?in\s+"
+                          r"(?:(?:northern|southern|eastern|western|central|north-\w+|south-\w+)\s+)?$", re.I)
+
+
 def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Group | None, bool]:
     """(target group, found by fallback). Right of the trigger by its rule,
     else an object left of it ("informed the participants ... and emphasised")."""
@@ -317,6 +321,11 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         right = next((g for g in after if re.fullmatch(r"\s*(?:the\s+|all\s+)?", view.text[hit.end:g.start])), None)
         if right is not None:
             return right, False  # "a levy on Iranian lorries ... to Armenia": the trigger's own object first
+    if mode == "to":
+        placed = next((g for g in view.groups if g.start >= begin and _TO_PLACE_IN.search(view.text[hit.end:g.start])
+                       and g.head.actor_ok and not (actor is not None and set(g.codes) <= set(actor.codes))), None)
+        if placed is not None:
+            return placed, False  # "shipping crude to the Schwedt refinery in eastern Germany"
     if mode in wanted:
         for g in after:
             if _governor(view, g) in wanted[mode] and not _INDEPENDENT.search(view.text[hit.end:g.start]):
