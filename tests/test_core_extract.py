@@ -944,3 +944,11 @@ def test_extract_a_recipient_named_as_a_place_in_a_state_is_that_state():
     got = keys("Kazakhstan began shipping crude to the Schwedt refinery in eastern Germany earlier this year, pumping "
                "it through Russia's Druzhba pipeline.", "2023-09-29")
     assert ("KAZ", "DEU", "COOPERATE", 1) in got and ("KAZ", "RUS", "COOPERATE", 1) not in got
+
+
+def test_extract_an_act_some_days_before_another_is_dated_by_it_and_kept():
+    got = keys("Pakistan's closure of NATO supply routes in November 2011 came after NATO helicopters killed 24 "
+               "Pakistani soldiers at two border posts.", "2011-12-01")
+    assert ("NATO", "PAK", "ASSAULT", -1) in got
+    assert not any(ty == "ASSAULT" for _, _, ty, _ in keys("Trade has fallen since Russia attacked Ukraine.",
+                                                           "2023-01-01"))

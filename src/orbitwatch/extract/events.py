@@ -594,7 +594,15 @@ def _dated(view: SentenceView, hit: Hit) -> bool:
     September 2022") reports an event; an undated one ("since Russia invaded")
     only sets the scene. "On February 17, when drones struck ..." dates it too."""
     lo, hi = view.scope(hit.start)
-    return any(lo <= d[0] < hi or 0 <= lo - d[1] <= 3 for d in view.dates)
+    if any(lo <= d[0] < hi or 0 <= lo - d[1] <= 3 for d in view.dates):
+        return True
+    emb = view.embedding(hit.start)
+    start = emb[0] if emb else lo
+    return bool(_RELATIVE_AFTER.search(view.text[max(0, start - 40):hit.start]))  # "days after troops landed"
+
+
+_RELATIVE_AFTER = re.compile(r"\b(?:days?|weeks?|hours?|months?|shortly|soon|just|immediately|came|come|comes)\s+"
+                             r"(?:after|before)\b(?:(?![,;]).)*$", re.I)
 
 
 ORG_CHANNELS = {"CSTO": "security", "NATO": "security", "EAEU": "economic"}
