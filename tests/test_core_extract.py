@@ -952,3 +952,23 @@ def test_extract_an_act_some_days_before_another_is_dated_by_it_and_kept():
     assert ("NATO", "PAK", "ASSAULT", -1) in got
     assert not any(ty == "ASSAULT" for _, _, ty, _ in keys("Trade has fallen since Russia attacked Ukraine.",
                                                            "2023-01-01"))
+
+
+def test_extract_a_withdrawal_of_a_states_troops_from_another_is_the_first_states_retreat():
+    got = keys("The final phase of the withdrawal of US and NATO troops from Afghanistan got under way in May.",
+               "2021-07-07")
+    assert {("USA", "AFG", "RETREAT", -1), ("NATO", "AFG", "RETREAT", -1)} <= got
+
+
+def test_extract_a_meeting_under_the_auspices_of_an_organisation_meets_it():
+    got = keys("The foreign ministers of Armenia and Azerbaijan met in Washington on Thursday under the auspices of "
+               "the co-chairs of the OSCE Minsk Group, the American, French and Russian diplomats.", "2019-06-22")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == {
+        frozenset(("ARM", "AZE")), frozenset(("ARM", "OSCE")), frozenset(("AZE", "OSCE"))}
+
+
+def test_extract_the_host_in_an_at_which_clause_meets_the_leaders_it_names():
+    got = keys("Xi went on to the summit in Dushanbe, at which President Emomali Rahmon hosted leaders including "
+               "Putin and Turkey's Recep Tayyip Erdogan.", "2019-06-22")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT" and "CHN" not in (a, t)} == {
+        frozenset(("TJK", "RUS")), frozenset(("TJK", "TUR"))}

@@ -132,6 +132,9 @@ def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
     return len(words) > 1 and words[1].endswith("ing")
 
 
+_PREP_WHICH = re.compile(r"\b(?:at|in|during|after|on|under)\s+which\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
+
+
 def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     """(subject, borrowed): the leftmost subject-like group before the trigger in
     its clause, else the leftmost of an earlier clause (coordinated verbs share
@@ -144,6 +147,9 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     if opened:  # "Diplomats walked out as Ahmadinejad denounced Israel": the clause's own subject
         return opened[-1], False
     if inside:
+        near = inside[-1]
+        if not view.text[near.end:hit.start].strip() and _PREP_WHICH.search(view.text[max(0, near.start - 60):near.start]):
+            return near, False  # "the summit, at which President Rahmon hosted leaders": the relative's own subject
         return _reported_subject(view, inside, hit), False
     emb = view.embedding(hit.start)
     if emb and emb[2] in ("which", "who", "whose"):
@@ -211,8 +217,11 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         # "keeps bases in both countries", and "called on the two capitals", where "on" belongs to the verb)
     if h.anaphor in ("plural", "singular") and (g.start - hit.end > 40 or h.text.lower() in ("they", "he", "she")):
         return False  # a far "them" is more often a company or a people; "they" is a subject
-    if h.gov in view.vocab.grammar["not_target_after"] and not adjacent:
-        return False
+    if h.gov in view.vocab.grammar["not_target_after"] and not adjacent \
+            and not (h.gov == "including" and hit.trigger.type == "CONSULT"
+                     and re.search(r"\b(?:leaders|presidents|guests|heads\s+of\s+state|delegations)\s+including\s+$",
+                                   view.text[max(0, g.start - 40):g.start])):
+        return False  # (but "hosted leaders including Putin": the guests)
     if h.gov == "to" and _TO_PHRASE.search(view.text[max(0, g.start - 40):g.start]):
         return False  # "according to the Stockholm institute", "thanks to Russia": no recipient
     if hit.trigger.type == "CONSULT" and set(g.codes) <= set(ORGANISATIONS) and (
@@ -316,7 +325,7 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         after = [g for g in after if g.start < min(following)]  # "initialled the treaty and signed a declaration with Trump"
     lo, hi = view.scope(hit.start)
     wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from"),
-              "from": ("from",)}
+              "from": ("from",), "of": ("of",)}
     if mode in wanted and re.search(r"\b(?:on|against)$", view.text[hit.start:hit.end]):
         right = next((g for g in after if re.fullmatch(r"\s*(?:the\s+|all\s+)?", view.text[hit.end:g.start])), None)
         if right is not None:
@@ -329,7 +338,7 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     if mode in wanted:
         for g in after:
             if _governor(view, g) in wanted[mode] and not _INDEPENDENT.search(view.text[hit.end:g.start]):
-                return g, False
+                return (Group(g.mentions[:1]) if mode == "of" else g), False  # "auspices of the OSCE, the US, ..."
         direct = next((g for g in after if re.fullmatch(r"[\s\w.'’-]{0,30}", view.text[hit.end:g.start])
                        and g.head.gov not in view.vocab.grammar["prepositions"]
                        and not _INDEPENDENT.search(view.text[hit.end:g.start])), None)
@@ -453,6 +462,8 @@ def _content_noun(view: SentenceView, hit: Hit) -> bool:
 
 _ACT_NOUN = re.compile(r"[a-z]+(?:ions?|ments?|als?|ures?)|supply|supplies|raids?|strikes?|attacks?|shelling|"
                        r"bombing|shooting|visits?|aid|sale|sales|transfers?|deliver(?:y|ies)", re.I)
+_FORCES_FROM = re.compile(r"\s+of\s+(?:the\s+)?(?:last\s+|remaining\s+)?((?:[\w'’-]+\s+){1,5}?)"
+                          r"(?:troops|forces|soldiers|peacekeepers|contingents?|personnel|units|diplomats)\s+from\s+", re.I)
 _NOUN_TARGET = re.compile(r"\b(?:of|on|against|to|toward|towards|into|for|over|with|from)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
@@ -463,6 +474,12 @@ def _possessor(view: SentenceView, hit: Hit) -> tuple[Group, Group | None] | Non
     word = view.text[hit.start:hit.end].split()[0]
     if not _ACT_NOUN.fullmatch(word) or hit.trigger.target == "nominal":
         return None
+    forces = _FORCES_FROM.match(view.text, hit.end)
+    if forces:  # "the withdrawal of US and NATO troops from Afghanistan"
+        owner = next((g for g in view.groups if forces.start(1) <= g.start < forces.end(1)), None)
+        place = next((g for g in view.groups if g.start >= forces.end() - 1 and g.start - forces.end() <= 12), None)
+        if owner is not None and place is not None:
+            return owner, place
     agent = next((g for g in view.groups if g.end <= hit.start and not g.head.anti and not g.head.modifier
                   and re.fullmatch(r"(?:[’']s?)?\s*", view.text[g.end:hit.start])
                   and (g.head.possessive or g.head.kind == "adj")), None)
