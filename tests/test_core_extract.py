@@ -972,3 +972,9 @@ def test_extract_the_host_in_an_at_which_clause_meets_the_leaders_it_names():
                "Putin and Turkey's Recep Tayyip Erdogan.", "2019-06-22")
     assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT" and "CHN" not in (a, t)} == {
         frozenset(("TJK", "RUS")), frozenset(("TJK", "TUR"))}
+
+
+def test_extract_an_act_named_by_a_critic_belongs_to_the_last_other_subject():
+    got = keys("A Tajik court sentenced the two pilots to ten years. Moscow reacted with fury. The Russian foreign "
+               "ministry called the sentence disproportionate.", "2011-11-10")
+    assert ("RUS", "TJK", "ACCUSE", -1) in got

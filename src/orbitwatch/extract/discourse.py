@@ -40,6 +40,7 @@ class Discourse:
     scene: str | None = None  # the last date the paragraph gave, for leaders of its time
     leaders: tuple[str, ...] = ()  # the states of the last leaders named together ("Pashinyan and Aliyev")
     asked: tuple[tuple[str, str], ...] = ()  # (requester, requested) of the last sentence's requests
+    subjects: list[tuple[str, ...]] = field(default_factory=list)  # the last few sentences' subjects
     asked_age: int = 0  # sentences since those requests
 
     def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...], text: str = "") -> tuple[str, ...]:
@@ -74,7 +75,10 @@ class Discourse:
             return self.participants or self.plural
         if m.anaphor == "act":  # "criticised the drills": whoever held them
             named = [x.codes for x in local if x.end <= m.start and x.codes and x.actor_ok and not x.anaphor]
-            return named[0] if len(named) > 1 else self.subject  # the last one named is the critic
+            if len(named) > 1:
+                return named[0]  # the last one named is the critic
+            critic = set(named[0]) if named else set()
+            return next((c for c in reversed(self.subjects[-2:]) if not set(c) & critic), ())  # not the critic itself
         earlier = [x.codes for x in local if x.end <= m.start and x.codes and x.kind != "we"]
         if m.anaphor == "org":
             orgs = [c for c in self.recent if c in ORGANISATIONS] + \
@@ -134,6 +138,7 @@ class Discourse:
                 self.recent.append(c)
         if subject is not None:
             self.subject = subject.codes
+            self.subjects = (self.subjects + [subject.codes])[-4:]
             if len(subject.codes) == 1:
                 self.singular = subject.codes
             elif len(subject.codes) >= 2:
