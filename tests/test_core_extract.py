@@ -978,3 +978,10 @@ def test_extract_an_act_named_by_a_critic_belongs_to_the_last_other_subject():
     got = keys("A Tajik court sentenced the two pilots to ten years. Moscow reacted with fury. The Russian foreign "
                "ministry called the sentence disproportionate.", "2011-11-10")
     assert ("RUS", "TJK", "ACCUSE", -1) in got
+
+
+def test_extract_a_broker_bringing_two_leaders_together_meets_each_and_they_meet():
+    got = keys("European Council President Charles Michel has brought Aliyev and Armenian Prime Minister Nikol "
+               "Pashinyan together in Brussels three times since December.", "2023-07-15")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == {
+        frozenset(("EU", "AZE")), frozenset(("EU", "ARM")), frozenset(("ARM", "AZE"))}

@@ -809,7 +809,7 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     actor, target, fallback = _parties(view, hit)
     if t.target_person and (target is None or not _as_people(view, target)):
         return []  # "told reporters", "told the assembly": no meeting
-    between = view.text[hit.start:hit.end].lower().endswith("between")
+    between = view.text[hit.start:hit.end].lower().endswith("between") or t.brokered
     if actor is None and between:
         actor = next((g for g in view.groups if g.start >= hit.end and len(set(g.codes)) >= 2), None)
         target = None  # "a ceasefire between Israel and Lebanon took effect": the two agreed

@@ -96,6 +96,7 @@ class Trigger:
     intra: bool = True  # a plural subject may pair among itself ("X and Y signed")
     mutual: bool = False  # a plural subject acts on each other, both ways ("X and Y exchanged fire")
     together: bool = False  # a plural subject acts with each other too ("A and B held joint drills with C")
+    brokered: bool = False  # the parties of the target meet each other too ("brought A and B together")
     adjacent: bool = False  # the object must follow the trigger directly
     default_target: str | None = None  # when the text names none ("complies with sanctions": WST)
     fallback: str | None = None  # "organisation": the one last mentioned
@@ -245,7 +246,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             absorbs=bool(t.get("absorbs", False)), fixed=bool(t.get("fixed", False)),
             reverse=t.get("reverse"), background=bool(t.get("background", False)),
             cues=cues(t["pattern"]), intra=bool(t.get("intra", True)), mutual=bool(t.get("mutual", False)),
-            together=bool(t.get("together", False)),
+            together=bool(t.get("together", False)), brokered=bool(t.get("brokered", False)),
             adjacent=bool(t.get("adjacent", False)), default_target=t.get("default_target"),
             fallback=t.get("fallback"), agent_after=t.get("agent_after"), swap=bool(t.get("swap", False)),
             named_parties=bool(t.get("named_parties", False)),
