@@ -985,3 +985,10 @@ def test_extract_a_broker_bringing_two_leaders_together_meets_each_and_they_meet
                "Pashinyan together in Brussels three times since December.", "2023-07-15")
     assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == {
         frozenset(("EU", "AZE")), frozenset(("EU", "ARM")), frozenset(("ARM", "AZE"))}
+
+
+def test_extract_passive_sanctions_and_a_summoned_envoy():
+    assert keys("Sanctions were imposed on Belarus by the European Union in 2021.", "2022-01-01") == \
+        {("EU", "BLR", "SANCTION", -1)}
+    assert keys("Russia's ambassador was summoned to the Moldovan foreign ministry.", "2024-01-01") == \
+        {("MDA", "RUS", "ACCUSE", -1)}

@@ -683,6 +683,8 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         guests = next((g for g in view.groups if agent is not None and g.start >= agent.end and re.search(
             r"\b(?:for|with|attended\s+by)\s+(?:[\w'’-]+\s+){0,3}$", view.text[agent.end:g.start])), None) \
             if t.target == "with" else None
+        if agent is not None and t.target == "object":  # "sanctions were imposed on Belarus by the EU"
+            guests = next((g for g in view.groups if hit.end <= g.start and g.end <= agent.start), None)
         if guests is None and agent is not None and t.target == "with":
             subject = main_subject(view)  # "A and B shook hands on the sidelines of a summit hosted by C"
             guests = subject if subject is not None and subject.end <= hit.start \
