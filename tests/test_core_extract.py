@@ -992,3 +992,9 @@ def test_extract_passive_sanctions_and_a_summoned_envoy():
         {("EU", "BLR", "SANCTION", -1)}
     assert keys("Russia's ambassador was summoned to the Moldovan foreign ministry.", "2024-01-01") == \
         {("MDA", "RUS", "ACCUSE", -1)}
+
+
+def test_extract_a_states_firm_named_with_a_trade_word_between_is_no_state():
+    assert keys("Washington slapped sanctions on two Uzbek banks and a Kazakh logistics firm.", "2024-01-01") == set()
+    assert ("USA", "KAZ", "SANCTION", -1) in keys("Washington slapped sanctions on Kazakh defence officials.",
+                                                  "2024-01-01")

@@ -204,8 +204,11 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         gov = set(vocab.grammar["government_nouns"])
         m.actor_ok = m.kind == "adj" and bool(
             (following and following.group(1) in gov) or (nxt and m.next in gov))
-        if following and following.group(1) in vocab.grammar["non_state_nouns"]:
-            m.modifier = True  # "Russian companies", "Kazakh banks": not the state
+        second = re.match(r"(?:\s+[A-Z][\w-]*)*\s+[a-z-]+\s+([a-z-]+)", after)
+        if following and (following.group(1) in vocab.grammar["non_state_nouns"]
+                          or (second and second.group(1) in vocab.grammar["non_state_nouns"]
+                              and following.group(1) not in vocab.grammar["government_nouns"])):
+            m.modifier = True  # "Russian companies", "Kazakh banks", "a Kazakh logistics firm": not the state
     return m
 
 
