@@ -998,3 +998,12 @@ def test_extract_a_states_firm_named_with_a_trade_word_between_is_no_state():
     assert keys("Washington slapped sanctions on two Uzbek banks and a Kazakh logistics firm.", "2024-01-01") == set()
     assert ("USA", "KAZ", "SANCTION", -1) in keys("Washington slapped sanctions on Kazakh defence officials.",
                                                   "2024-01-01")
+
+
+def test_extract_an_unnamed_officials_statement_a_source_opener_and_a_witness():
+    assert ("KAZ", "RUS", "REJECT", -1) in keys("Kazakhstan will not help Russia circumvent sanctions, a senior "
+                                                "official said.", "2022-03-30")
+    assert ("RUS", "AZE", "CONSULT", 1) in keys("According to the Kremlin, Putin and Aliyev discussed the peace "
+                                                "process by phone.", "2024-01-01")
+    got = keys("Baku and Yerevan initialled a peace treaty in Washington, with Trump looking on.", "2025-08-09")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("AZE", "ARM"))}

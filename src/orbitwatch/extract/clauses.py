@@ -42,6 +42,7 @@ def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.
               r"(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b")
     return re.compile(
         rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"
+        rf"|^according\s+to\b[^,;:]*(?=,)"  # "According to the Kremlin, Putin and Aliyev ..."
         rf"|(?<=,\s)(?:{'|'.join(initial)})\s+(?:a|an|his|her|its|their)\b[^,;:]*(?=,)"  # "Last month, on a visit to X, ..."
         rf"|(?<=\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bever\s)"  # "has since complained" is no clause
         rf"(?:after|before|when|because|although|though|until|once|since)\s+{finite}[^,;:]*", re.I
@@ -57,7 +58,8 @@ def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
             continue  # "(CSTO)", "(DPR)": an apposition, not a clause
         opener = re.match(r"[\s,(]*([\w]+)", m.group(0))
         end = m.end()
-        tail = _LIST_TAIL.match(text, end) if not m.group(0).startswith("(") else None
+        tail = _LIST_TAIL.match(text, end) if not m.group(0).startswith("(") \
+            and not m.group(0).lower().startswith("according") else None
         if tail:  # "where X met the presidents of Kazakhstan, Kyrgyzstan and Uzbekistan for ...": a list, not the end
             nxt = re.compile(r"[,;]").search(text, tail.end())
             end = nxt.start() if nxt else len(text)

@@ -217,6 +217,9 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         # "keeps bases in both countries", and "called on the two capitals", where "on" belongs to the verb)
     if h.anaphor in ("plural", "singular") and (g.start - hit.end > 40 or h.text.lower() in ("they", "he", "she")):
         return False  # a far "them" is more often a company or a people; "they" is a subject
+    if h.gov == "with" and re.match(r"\s+(?:looking\s+on|watching|present|in\s+attendance|at\s+(?:his|her|their)\s+side)\b",
+                                     view.text[g.end:]):
+        return False  # "initialled the treaty in Washington, with Trump looking on": a witness
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent \
             and not (h.gov == "including" and hit.trigger.type == "CONSULT"
                      and re.search(r"\b(?:leaders|presidents|guests|heads\s+of\s+state|delegations)\s+including\s+$",
@@ -581,8 +584,9 @@ def _own_statement(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
         # neither "aid to Ukraine, the prime minister said" nor the actor itself is the speaker
         if any(set(g.codes) & set(actor.codes) for g in near):
             return True
-        if not near and _unnamed_official(view, m.start()):
-            return True  # "Kazakhstan will not help ..., a deputy head of the administration said"
+        edge = max(view.text.rfind(c, 0, m.start()) for c in ",;“”\"")  # an unnamed speaker after the clause edge
+        if not [g for g in near if g.start > edge] and _unnamed_official(view, m.start()):
+            return True  # "Kazakhstan will not help Russia ..., a deputy head of the administration said"
     return False
 
 
