@@ -1007,3 +1007,23 @@ def test_extract_an_unnamed_officials_statement_a_source_opener_and_a_witness():
                                                 "process by phone.", "2024-01-01")
     got = keys("Baku and Yerevan initialled a peace treaty in Washington, with Trump looking on.", "2025-08-09")
     assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("AZE", "ARM"))}
+
+
+def test_extract_a_refused_request_or_proposal_was_made_by_its_owner():
+    assert ("KOR", "PRK", "REQUEST", 0) in keys("North Korea brushed aside Seoul's proposal for military talks.",
+                                                "2023-01-01")
+    assert ("SAU", "PAK", "REQUEST", 0) in keys("Islamabad turned down a Saudi request to send troops to Yemen.",
+                                                "2015-04-10")
+    assert not any(ty == "REQUEST" for _, _, ty, _ in keys("Tokayev said he welcomed Yoon's proposal to hold a "
+                                                           "summit.", "2024-06-12"))
+
+
+def test_extract_more_sentence_verbs_control_handed_over_encirclement_a_break_and_credit_lines():
+    assert ("USA", "PAN", "CONCEDE", 1) in keys("The United States handed control of the Panama Canal to Panama on "
+                                                "December 31, 1999.", "2000-01-01")
+    assert ("CHN", "TWN", "MOBILIZE", -1) in keys("Chinese warships and aircraft encircled Taiwan in large-scale "
+                                                  "drills in August 2022.", "2022-09-01")
+    assert ("PHL", "USA", "RETREAT", -1) in keys('Duterte announced his "separation" from the United States in '
+                                                 'October 2016.', "2016-11-01")
+    assert ("IND", "LKA", "AID", 1) in keys("Sri Lankan President Gotabaya Rajapaksa thanked India for the credit "
+                                            "lines that helped Colombo import fuel.", "2022-06-01")

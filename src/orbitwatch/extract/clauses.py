@@ -19,6 +19,7 @@ _BOUNDARY = re.compile(
 _ABSORBED = re.compile(r"^[^,;.:]{0,50}?\b(?:to|on|for|against)\b[^,;.:]{0,25}$")
 _COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?$", re.I)
 _REASON = re.compile(r"\b(?:for|of|over)\s*$", re.I)
+_NOUN_REASON = re.compile(r"\bfor\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _OPEN_END = re.compile(r"\b(?:to|on|for|that)\s*$", re.I)
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|although|though|until|once|while|whereas)\b", re.I)
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:a|an|the|its|his|her|their|planned|scheduled|joint|official|state)\s+)*$", re.I)
@@ -107,9 +108,10 @@ def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
             p, text[p.start:p.end], text[p.end:h.start], text[h.start:h.end])), None)
         if outer is None:
             out.append(h)
-        elif outer.trigger.type == "SUPPORT" and _REASON.search(text[outer.end:h.start]) \
+        elif outer.trigger.type == "SUPPORT" and (_REASON.search(text[outer.end:h.start])
+                                                  or _NOUN_REASON.search(text[outer.end:h.start])) \
                 and h.trigger.type not in ("SUPPORT", "ACCUSE"):
-            out.append(Hit(h.start, h.end, h.trigger, outer))
+            out.append(Hit(h.start, h.end, h.trigger, outer))  # "thanked India for the credit lines": India gave
     return out
 
 

@@ -464,7 +464,8 @@ def _content_noun(view: SentenceView, hit: Hit) -> bool:
 
 
 _ACT_NOUN = re.compile(r"[a-z]+(?:ions?|ments?|als?|ures?)|supply|supplies|raids?|strikes?|attacks?|shelling|"
-                       r"bombing|shooting|visits?|aid|sale|sales|transfers?|deliver(?:y|ies)", re.I)
+                       r"bombing|shooting|visits?|aid|sale|sales|transfers?|deliver(?:y|ies)|requests?|pleas?|"
+                       r"appeals?|demands?", re.I)
 _FORCES_FROM = re.compile(r"\s+of\s+(?:the\s+)?(?:last\s+|remaining\s+)?((?:[\w'’-]+\s+){1,5}?)"
                           r"(?:troops|forces|soldiers|peacekeepers|contingents?|personnel|units|diplomats)\s+from\s+", re.I)
 _NOUN_TARGET = re.compile(r"\b(?:of|on|against|to|toward|towards|into|for|over|with|from)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
@@ -488,10 +489,13 @@ def _possessor(view: SentenceView, hit: Hit) -> tuple[Group, Group | None] | Non
                   and (g.head.possessive or g.head.kind == "adj")), None)
     if agent is None:
         return None
-    _, hi = view.scope(hit.start)
+    lo, hi = view.scope(hit.start)
     target = next((g for g in view.groups if hit.end <= g.start < hi and g.start - hit.end <= 60
                    and _NOUN_TARGET.search(view.text[hit.start:g.start]) and not set(g.codes) <= set(agent.codes)),
                   None)
+    if target is None and hit.trigger.type == "REQUEST":  # "North Korea brushed aside Seoul's proposal": asked of it
+        target = next((g for g in view.groups if lo <= g.start and g.end <= agent.start and _subject_ok(g, view)
+                       and not set(g.codes) & set(agent.codes)), None)
     return agent, target
 
 
