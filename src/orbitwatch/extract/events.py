@@ -492,7 +492,7 @@ def _possessor(view: SentenceView, hit: Hit) -> tuple[Group, Group | None] | Non
     lo, hi = view.scope(hit.start)
     target = next((g for g in view.groups if hit.end <= g.start < hi and g.start - hit.end <= 60
                    and _NOUN_TARGET.search(view.text[hit.start:g.start]) and not set(g.codes) <= set(agent.codes)),
-                  None)
+                  None) if hit.trigger.type != "REQUEST" else None  # ("a request to send troops to Yemen")
     if target is None and hit.trigger.type == "REQUEST":  # "North Korea brushed aside Seoul's proposal": asked of it
         target = next((g for g in view.groups if lo <= g.start and g.end <= agent.start and _subject_ok(g, view)
                        and not set(g.codes) & set(agent.codes)), None)
