@@ -1027,3 +1027,9 @@ def test_extract_more_sentence_verbs_control_handed_over_encirclement_a_break_an
                                                  'October 2016.', "2016-11-01")
     assert ("IND", "LKA", "AID", 1) in keys("Sri Lankan President Gotabaya Rajapaksa thanked India for the credit "
                                             "lines that helped Colombo import fuel.", "2022-06-01")
+
+
+def test_extract_a_when_clause_takes_no_object_from_the_main_clause():
+    got = keys("When Dushanbe hosted the Shanghai Cooperation Organisation's summit that September, the bloc agreed "
+               "to begin the procedure for admitting Iran.", "2023-07-05")
+    assert not any(ty == "CONSULT" and "SCO" in (a, t) for a, t, ty, _ in got)

@@ -24,7 +24,7 @@ _WORD = re.compile(r"[\w’'-]+")
 _TITLED = re.compile(r"(?:[’']s)?\)?(?:\s+[A-Z][\w.’'-]*)*\s*")  # "USAID Administrator Samantha Power"
 _COUNTERFACTUAL = re.compile(r"\b(?:(?:was|were)\s+(?:to|due\s+to|supposed\s+to|meant\s+to)|would|could|might|should)"
                              r"\s+have\s+(?!been\s+(?:signed|agreed|held))\w+", re.I)
-_OWN_MEETING_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:summit|conference|forum|ministerial|meeting)s?\b", re.I)
+_OWN_MEETING_AFTER = re.compile(r"(?:[’']s)?(?:\s+\w+)?\s+(?:summit|conference|forum|ministerial|meeting)s?\b", re.I)
 _OWN_MEETING_BEFORE = re.compile(r"\b(?:summit|conference|forum|meeting)s?\s+of\s+(?:the\s+)?$", re.I)
 _CONJ_GAP = re.compile(r"\s(?:and|or)\s|,")
 _FRONTED_WITH = re.compile(r"(?:^\W*(?:[A-Z]\W+)?|\btogether\s+)with\s+(?:the\s+)?$", re.I)
@@ -132,6 +132,8 @@ def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
     return len(words) > 1 and words[1].endswith("ing")
 
 
+_ADVERBIAL = frozenset({"when", "after", "before", "while", "since", "although", "though", "because", "until", "once",
+                        "if", "whereas"})
 _PREP_WHICH = re.compile(r"\b(?:at|in|during|after|on|under)\s+which\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
 
 
@@ -361,8 +363,9 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         return after[0], False
     if actor is not None and len(set(actor.codes)) >= 2 and hit.trigger.type in SYMMETRIC_TYPES:
         return None, False  # "after the leaders of A and B signed a declaration, ... Iran": with each other
-    if after and not _INDEPENDENT.search(view.text[hit.end:after[0].start]):
-        return after[0], True  # past a "that" or a relative clause, not into another clause
+    own = view.embedding(hit.start)
+    if after and not _INDEPENDENT.search(view.text[hit.end:after[0].start]) and not (own and own[2] in _ADVERBIAL and after[0].start >= own[1]):
+        return after[0], True  # past a "that" or a relative clause, not into another clause (nor out of its own)
     left = [g for g in view.groups if g.end <= hit.start and g.start >= lo and g is not actor
             and _target_ok(g, actor, hit, view) and _is_object(g, view.vocab)
             and hit.trigger.type not in ("ASSAULT", "COERCE", "MOBILIZE")]
