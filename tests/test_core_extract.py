@@ -1033,3 +1033,19 @@ def test_extract_a_when_clause_takes_no_object_from_the_main_clause():
     got = keys("When Dushanbe hosted the Shanghai Cooperation Organisation's summit that September, the bloc agreed "
                "to begin the procedure for admitting Iran.", "2023-07-05")
     assert not any(ty == "CONSULT" and "SCO" in (a, t) for a, t, ty, _ in got)
+
+
+def test_extract_downgraded_ties_tightened_borders_stripped_envoys_and_held_crews():
+    assert ("CHN", "LTU", "SANCTION", -1) in keys("China downgraded its diplomatic ties with Lithuania in November "
+                                                  "2021.", "2022-01-01")
+    assert ("KAZ", "KGZ", "SANCTION", -1) in keys("Kazakhstan tightened controls on its border with Kyrgyzstan in "
+                                                  "October 2017.", "2017-11-01")
+    assert ("UKR", "IRN", "COERCE", -1) in keys("Kyiv stripped Iran's ambassador of his accreditation in September "
+                                                "2022.", "2022-10-01")
+    assert ("CHN", "USA", "COERCE", -1) in keys("Chinese authorities held the 24 crew members of a US Navy plane on "
+                                                "Hainan island for 11 days in April 2001.", "2001-05-01")
+    got = keys("In September, Azerbaijani troops held drills near Baku with soldiers from Turkey and Pakistan.",
+               "2021-10-05")
+    assert not any(ty == "COERCE" for _, _, ty, _ in got)
+    assert ("ISR", "IRQ", "ASSAULT", -1) in keys("Israeli aircraft destroyed Iraq's Osirak nuclear reactor near "
+                                                 "Baghdad in June 1981.", "1981-07-01")
