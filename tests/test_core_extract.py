@@ -1049,3 +1049,13 @@ def test_extract_downgraded_ties_tightened_borders_stripped_envoys_and_held_crew
     assert not any(ty == "COERCE" for _, _, ty, _ in got)
     assert ("ISR", "IRQ", "ASSAULT", -1) in keys("Israeli aircraft destroyed Iraq's Osirak nuclear reactor near "
                                                  "Baghdad in June 1981.", "1981-07-01")
+
+
+def test_extract_their_countries_are_the_two_named_before_and_relations_restored():
+    got = keys("Barack Obama and Raul Castro announced on December 17, 2014 that their countries would restore "
+               "diplomatic relations.", "2015-01-01")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("USA", "CUB"))}
+    got = keys("Xi paid a state visit to Kyrgyzstan on June 12-13, during which he and President Sooronbai Jeenbekov "
+               "signed a joint declaration on deepening their countries' comprehensive strategic partnership.",
+               "2019-06-22")
+    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("CHN", "KGZ"))}

@@ -103,6 +103,11 @@ class Discourse:
                 return self.participants  # "the two leaders" after their meeting
             sized = [c for c in candidates if len(c) == size]
             return sized[-1] if sized else (tuple(self.recent[-2:]) if size == 2 else ())
+        if m.text.lower().startswith("their "):  # "he and Jeenbekov signed ... their countries' partnership"
+            named = tuple(dict.fromkeys(c for x in local if x.end <= m.start and x.codes and x.kind != "territory"
+                                        for c in x.codes))
+            if len(named) == 2:
+                return named
         plural = [c for c in earlier if len(c) >= 2]
         collective_nouns = [x.codes for x in local if x.end <= m.start and x.codes and not x.anaphor
                             and re.search(r"(?:governments|countries|states|allies|partners|capitals|powers)$", x.text, re.I)]
