@@ -18,6 +18,11 @@ def keys(text, published="2023-03-01"):
 C5 = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 
 
+def dyads(got, type_):
+    """The unordered pairs of records of one type."""
+    return {frozenset((a, t)) for a, t, ty, _ in got if ty == type_}
+
+
 def test_extract_collective_subject_expands_to_five():
     got = keys("The five Central Asian states refused to recognise the annexation of Crimea.")
     assert got == {(c, "RUS", "REJECT", -1) for c in C5}
@@ -358,7 +363,7 @@ def test_extract_a_treaty_signed_in_a_relative_clause_pairs_its_signatories():
     got = keys("The fighting was halted by a statement that Aliyev, Pashinyan and Putin signed late on Nov. 9.",
                "2020-11-12")
     assert {frozenset(("AZE", "ARM")), frozenset(("AZE", "RUS")), frozenset(("ARM", "RUS"))} == \
-        {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"}
+        dyads(got, "AGREE")
 
 
 def test_extract_them_after_soldiers_of_a_state_is_that_state():
@@ -399,13 +404,13 @@ def test_extract_a_where_clause_keeps_a_list_of_states_together():
 def test_extract_a_group_and_their_counterparts_pairs_the_hub_with_each():
     got = keys("In Tashkent, the five Central Asian presidents and their European counterparts agreed to deepen "
                "ties.", "2025-04-05")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("EU", c)) for c in C5}
+    assert dyads(got, "AGREE") == {frozenset(("EU", c)) for c in C5}
 
 
 def test_extract_signing_with_the_leaders_of_a_body_names_the_body():
     got = keys("The presidents of the five Central Asian states signed a declaration with the leaders of the "
                "European Union.", "2025-04-05")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("EU", c)) for c in C5}
+    assert dyads(got, "AGREE") == {frozenset(("EU", c)) for c in C5}
 
 
 def test_extract_leaders_who_sign_together_also_meet_but_states_need_not():
@@ -522,7 +527,7 @@ def test_extract_to_meet_names_whom_a_visitor_met():
 def test_extract_talks_between_two_parties_brokered_by_a_third_seat_all_three():
     got = keys("Kazakhstan brokered two days of talks between the Armenian and Azerbaijani foreign ministers in "
                "Almaty.", "2024-05-12")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == \
+    assert dyads(got, "CONSULT") == \
         {frozenset(("KAZ", "ARM")), frozenset(("KAZ", "AZE")), frozenset(("ARM", "AZE"))}
 
 
@@ -549,7 +554,7 @@ def test_extract_wire_phrasings_of_closure_mobilisation_refuge_money_and_truce()
     assert ("SAU", "PAK", "AID", 1) in keys("Riyadh deposited three billion dollars with Pakistan's central bank.",
                                             "2021-12-01")
     got = keys("A ceasefire between Israel and Lebanon took effect at dawn on Wednesday.", "2024-11-28")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("ISR", "LBN"))}
+    assert dyads(got, "AGREE") == {frozenset(("ISR", "LBN"))}
 
 
 def test_extract_according_to_names_a_source_not_a_recipient():
@@ -643,7 +648,7 @@ def test_extract_calls_trips_descriptions_and_construction_begun_together():
     assert ("KAZ", "RUS", "SUPPORT", 1) in keys("Tokayev described Russia as a strategic ally.", "2024-11-28")
     got = keys("Turkmenistan and Afghanistan on Wednesday began construction of the Afghan section of the TAPI gas "
                "pipeline.", "2024-09-11")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "COOPERATE"} == {frozenset(("TKM", "AFG"))}
+    assert dyads(got, "COOPERATE") == {frozenset(("TKM", "AFG"))}
 
 
 def test_extract_a_hedged_reason_keeps_its_act_and_an_as_clause_keeps_its_subject():
@@ -668,7 +673,7 @@ def test_extract_a_list_of_leaders_by_title_signs_and_meets_pairwise():
     got = keys("President Ilham Aliyev of Azerbaijan, Georgian Prime Minister Irakli Garibashvili, Romanian President "
                "Klaus Iohannis and Hungarian Prime Minister Viktor Orban signed the agreement in Bucharest.",
                "2022-12-17")
-    pairs = {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"}
+    pairs = dyads(got, "CONSULT")
     assert pairs == {frozenset(p) for p in (("AZE", "GEO"), ("AZE", "ROU"), ("AZE", "HUN"), ("GEO", "ROU"),
                                              ("GEO", "HUN"), ("ROU", "HUN"))}
     got = keys("Secretary of State Antony Blinken, who had spoken by telephone with Tileuberdi on January 6, told "
@@ -681,7 +686,8 @@ def test_extract_a_standing_base_abroad_is_security_cooperation_with_its_host():
                                                   "2021-07-07")
     assert ("RUS", "KGZ", "COOPERATE", 1) in keys("Kyrgyzstan, which hosts a Russian air base at Kant, has declined "
                                                   "to join the sanctions.", "2023-01-10")
-    assert not any(ty == "COOPERATE" for _, _, ty, _ in keys("The base closed in 2014.", "2021-02-26"))
+    assert not any(ty == "COOPERATE" for _, _, ty, _ in keys("Kyrgyzstan's president visited a Russian base in "
+                                                             "Tajikistan.", "2021-02-26"))
 
 
 def test_extract_vouching_for_a_partner_needs_a_speaker():
@@ -696,7 +702,7 @@ def test_extract_observer_status_held_and_a_passive_signed_by_a_titled_name():
                                                    "Eurasian Economic Union since December 2020.", "2025-04-15")
     got = keys("The charter was signed in January 2009 by then Secretary of State Condoleezza Rice and Georgian "
                "Foreign Minister Grigol Vashadze.", "2024-12-01")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("USA", "GEO"))}
+    assert dyads(got, "AGREE") == {frozenset(("USA", "GEO"))}
 
 
 def test_extract_a_host_of_a_gathering_meets_each_guest():
@@ -711,7 +717,7 @@ def test_extract_an_object_relative_makes_its_antecedent_the_target():
     assert ("AZE", "FRA", "ACCUSE", -1) in got and ("AZE", "ARM", "ACCUSE", -1) not in got
     got = keys("The organisation grew out of the Turkic Council, which Azerbaijan, Kazakhstan, Kyrgyzstan and Turkey "
                "founded by signing the Nakhchivan Agreement in October 2009.", "2024-11-06")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} >= {frozenset(("TUR", "AZE"))}
+    assert dyads(got, "AGREE") >= {frozenset(("TUR", "AZE"))}
     assert not any(t == "OTS" for _, t, _, _ in got)
 
 
@@ -742,20 +748,20 @@ def test_extract_a_weapon_named_by_its_state_acts_for_it():
 def test_extract_an_organisations_team_after_a_is_the_organisation():
     assert ("ISR", "UN", "REJECT", -1) in keys("Israel refused to let a UN fact-finding team into the Jenin refugee "
                                                "camp in 2002.", "2024-01-01")
-    assert keys("He is a Russia analyst.", "2024-01-01") == set()
+    assert not any(t == "RUS" for _, t, _, _ in keys("Kazakhstan expelled a Russia analyst.", "2024-01-01"))
 
 
 def test_extract_joint_drills_of_a_plural_subject_pair_it_among_itself_too():
     got = keys("Indian and Japanese warships conducted joint exercises in the Bay of Bengal alongside the US Navy.",
                "2024-01-01")
-    pairs = {frozenset((a, t)) for a, t, ty, _ in got if ty == "COOPERATE"}
+    pairs = dyads(got, "COOPERATE")
     assert frozenset(("IND", "JPN")) in pairs and frozenset(("IND", "USA")) in pairs
 
 
 def test_extract_a_while_clause_subject_is_no_target():
     got = keys("Chinese and Russian bombers flew a joint patrol over the Sea of Japan while Tokyo hosted a summit "
                "of the Quad.", "2024-01-01")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "COOPERATE"} == {frozenset(("CHN", "RUS"))}
+    assert dyads(got, "COOPERATE") == {frozenset(("CHN", "RUS"))}
 
 
 def test_extract_negation_ends_at_but_and_at_a_new_speech_verb():
@@ -768,7 +774,7 @@ def test_extract_negation_ends_at_but_and_at_a_new_speech_verb():
 
 def test_extract_a_host_meets_each_guest_and_the_guests_of_an_unknown_host_do_not_meet():
     got = keys("Nazarbayev hosted Vladimir Putin and Alexander Lukashenko in Astana in May 2014.", "2014-06-01")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == {frozenset(("KAZ", "RUS")),
+    assert dyads(got, "CONSULT") == {frozenset(("KAZ", "RUS")),
                                                                              frozenset(("KAZ", "BLR"))}
     got = keys("The sultan hosted Vladimir Putin and Alexander Lukashenko in May 2014.", "2014-06-01")
     assert not any(ty == "CONSULT" for _, _, ty, _ in got)
@@ -785,8 +791,8 @@ def test_extract_a_refusal_that_names_no_one_answers_the_request_before():
     got = keys("Moscow has asked Dushanbe to free the two pilots. Dushanbe has so far declined.", "2011-11-10")
     assert ("TJK", "RUS", "REJECT", -1) in got
     got = keys("Moscow has asked Dushanbe to free the two pilots. The weather was cold. Markets were calm. "
-               "Prices rose. Dushanbe declined.", "2011-11-10")
-    assert ("TJK", "RUS", "REJECT", -1) not in got
+               "Dushanbe declined.", "2011-11-10")
+    assert ("TJK", "RUS", "REJECT", -1) not in got  # two sentences after the request, no later
 
 
 def test_extract_a_visit_in_a_mid_sentence_adjunct_is_the_main_subjects():
@@ -847,7 +853,7 @@ def test_extract_wider_verbs_of_sanction_and_agreement():
                                                   "2006-08-01")
     got = keys("Australia, Britain and the United States unveiled the AUKUS security partnership in September 2021.",
                "2021-10-01")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {
+    assert dyads(got, "AGREE") == {
         frozenset(("AUS", "GBR")), frozenset(("AUS", "USA")), frozenset(("GBR", "USA"))}
     assert ("NLD", "RUS", "ACCUSE", -1) in keys("The Dutch government formally held Russia responsible for the "
                                                 "downing of the airliner.", "2022-11-18")
@@ -870,13 +876,15 @@ def test_extract_wider_verbs_of_welcome_aid_and_threat():
 def test_extract_a_summit_hosted_by_a_leader_for_guests_pairs_the_host_with_each():
     got = keys("At a summit hosted by Tajikistan's president, Emomali Rahmon, for his four Central Asian counterparts "
                "in Dushanbe on September 14, Mirziyoyev spoke about water.", "2023-09-20")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == {
+    assert dyads(got, "CONSULT") == {
         frozenset(("TJK", c)) for c in ("KAZ", "KGZ", "TKM", "UZB")}
 
 
 def test_extract_joining_other_rulers_at_talks_pairs_no_one_among_the_subject():
     got = keys("Kazakhstan's Kassym-Jomart Tokayev, Uzbekistan's Shavkat Mirziyoyev and Kyrgyzstan's Sadyr Japarov "
                "joined Gulf rulers and ministers at the talks.", "2023-07-20")
+    assert not any(ty in ("COOPERATE", "CONSULT") for _, _, ty, _ in got)
+    got = keys("Kazakhstan, Uzbekistan and Kyrgyzstan joined the Gulf Cooperation Council talks.", "2023-07-20")
     assert not any(ty == "COOPERATE" for _, _, ty, _ in got)
 
 
@@ -894,7 +902,7 @@ def test_extract_resumed_sales_donors_paying_and_a_levy_on_a_states_lorries():
 def test_extract_a_ceremony_hosted_by_one_leader_and_attended_by_others():
     got = keys("The four countries launched the line in May 2016 at a ceremony in Tajikistan hosted by Rahmon and "
                "attended by the leaders of Afghanistan, Pakistan and Kyrgyzstan.", "2018-11-16")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} >= {
+    assert dyads(got, "CONSULT") >= {
         frozenset(("TJK", c)) for c in ("AFG", "PAK", "KGZ")}
 
 
@@ -907,7 +915,7 @@ def test_extract_a_new_finite_verb_after_and_ends_a_refusal():
 def test_extract_an_organisation_after_to_is_the_subject_of_its_which_clause():
     got = keys("Azerbaijan is a growing supplier of gas to the European Union, which signed a memorandum with Baku "
                "in July 2022.", "2024-11-15")
-    assert ("EU", "AZE", "AGREE", 1) in got or ("AZE", "EU", "AGREE", 1) in got
+    assert dyads(got, "AGREE") == {frozenset(("EU", "AZE"))}
 
 
 def test_extract_requests_from_a_state_relief_flown_in_and_a_base_opened_to_forces():
@@ -921,10 +929,12 @@ def test_extract_requests_from_a_state_relief_flown_in_and_a_base_opened_to_forc
                                                  "base in southern Uzbekistan on Monday.", "2005-11-22")
 
 
-def test_extract_a_standing_deal_and_a_promise_to_keep_working():
+def test_extract_a_standing_deal_and_a_forecast_to_keep_working():
     got = keys("The Eurasian Economic Union already has free trade deals with Vietnam, signed in 2015.", "2023-12-26")
     assert ("EAEU", "VNM", "AGREE", 1) in got or ("VNM", "EAEU", "AGREE", 1) in got
-    assert keys('"We will keep working with Beijing on railways," the minister said.', "2024-01-01") == set()
+    assert keys("Kazakhstan will keep working with Beijing on railways.", "2024-01-01") == set()
+    assert not any(ty == "AGREE" for _, _, ty, _ in keys("Kazakhstan has been negotiating a deal with China.",
+                                                         "2024-01-01"))
 
 
 def test_extract_leases_ended_lobbying_invoked_clauses_and_leaders_agreeing_in_person():
@@ -946,7 +956,7 @@ def test_extract_a_recipient_named_as_a_place_in_a_state_is_that_state():
     assert ("KAZ", "DEU", "COOPERATE", 1) in got and ("KAZ", "RUS", "COOPERATE", 1) not in got
 
 
-def test_extract_an_act_some_days_before_another_is_dated_by_it_and_kept():
+def test_extract_an_attack_that_another_act_came_after_is_dated_by_it_and_kept():
     got = keys("Pakistan's closure of NATO supply routes in November 2011 came after NATO helicopters killed 24 "
                "Pakistani soldiers at two border posts.", "2011-12-01")
     assert ("NATO", "PAK", "ASSAULT", -1) in got
@@ -963,7 +973,7 @@ def test_extract_a_withdrawal_of_a_states_troops_from_another_is_the_first_state
 def test_extract_a_meeting_under_the_auspices_of_an_organisation_meets_it():
     got = keys("The foreign ministers of Armenia and Azerbaijan met in Washington on Thursday under the auspices of "
                "the co-chairs of the OSCE Minsk Group, the American, French and Russian diplomats.", "2019-06-22")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == {
+    assert dyads(got, "CONSULT") == {
         frozenset(("ARM", "AZE")), frozenset(("ARM", "OSCE")), frozenset(("AZE", "OSCE"))}
 
 
@@ -983,7 +993,7 @@ def test_extract_an_act_named_by_a_critic_belongs_to_the_last_other_subject():
 def test_extract_a_broker_bringing_two_leaders_together_meets_each_and_they_meet():
     got = keys("European Council President Charles Michel has brought Aliyev and Armenian Prime Minister Nikol "
                "Pashinyan together in Brussels three times since December.", "2023-07-15")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "CONSULT"} == {
+    assert dyads(got, "CONSULT") == {
         frozenset(("EU", "AZE")), frozenset(("EU", "ARM")), frozenset(("ARM", "AZE"))}
 
 
@@ -1006,7 +1016,7 @@ def test_extract_an_unnamed_officials_statement_a_source_opener_and_a_witness():
     assert ("RUS", "AZE", "CONSULT", 1) in keys("According to the Kremlin, Putin and Aliyev discussed the peace "
                                                 "process by phone.", "2024-01-01")
     got = keys("Baku and Yerevan initialled a peace treaty in Washington, with Trump looking on.", "2025-08-09")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("AZE", "ARM"))}
+    assert dyads(got, "AGREE") == {frozenset(("AZE", "ARM"))}
 
 
 def test_extract_a_refused_request_or_proposal_was_made_by_its_owner():
@@ -1054,8 +1064,31 @@ def test_extract_downgraded_ties_tightened_borders_stripped_envoys_and_held_crew
 def test_extract_their_countries_are_the_two_named_before_and_relations_restored():
     got = keys("Barack Obama and Raul Castro announced on December 17, 2014 that their countries would restore "
                "diplomatic relations.", "2015-01-01")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("USA", "CUB"))}
+    assert dyads(got, "AGREE") == {frozenset(("USA", "CUB"))}
     got = keys("Xi paid a state visit to Kyrgyzstan on June 12-13, during which he and President Sooronbai Jeenbekov "
                "signed a joint declaration on deepening their countries' comprehensive strategic partnership.",
                "2019-06-22")
-    assert {frozenset((a, t)) for a, t, ty, _ in got if ty == "AGREE"} == {frozenset(("CHN", "KGZ"))}
+    assert dyads(got, "AGREE") == {frozenset(("CHN", "KGZ"))}
+
+
+def test_extract_the_reviewed_edges_of_wide_rules():
+    assert dyads(keys("The treaty was signed in Tbilisi by Russia and Turkey.", "2024-01-01"), "AGREE") == \
+        {frozenset(("RUS", "TUR"))}
+    assert ("GEO", "RUS", "COERCE", -1) in keys("Georgia announced the expulsion of Russian diplomats from Tbilisi.",
+                                                "2024-01-01")
+    assert not any(t == "UKR" for _, t, _, _ in keys("Russia sold arms to the rebels in eastern Ukraine.",
+                                                     "2015-01-01"))
+    assert keys("Ukraine was attacked by drones launched from Belarus.", "2024-01-01") == set()
+    assert not any(ty == "ASSAULT" for _, _, ty, _ in keys("Trade fell shortly after Russia invaded Ukraine.",
+                                                           "2023-01-01"))
+    assert ("CHN", "KAZ", "AID", 1) not in keys("Kazakhstan received a credit line from China.", "2024-01-01") \
+        and ("KAZ", "CHN", "AID", 1) not in keys("Kazakhstan received a credit line from China.", "2024-01-01")
+    assert not any(ty == "THREATEN" for _, _, ty, _ in keys("Tokayev did not rule out a meeting with Putin.",
+                                                            "2024-01-01"))
+    assert not any(ty == "REQUEST" for _, _, ty, _ in keys("Tokayev received phone calls from Putin and Erdogan.",
+                                                           "2024-01-01"))
+    assert not any(ty == "SANCTION" for _, _, ty, _ in keys("Japan added Uzbekistan to the list of visa-free "
+                                                            "countries.", "2024-01-01"))
+    assert keys("The crisis brought Russia and China closer together.", "2024-01-01") == set()
+    assert not any(ty == "RETREAT" for _, _, ty, _ in keys("Tokayev's aircraft left Moscow on Friday.", "2024-01-01"))
+    assert keys("Minsk denied that any Belarusian troops had poured into Ukraine.", "2022-03-01") == set()

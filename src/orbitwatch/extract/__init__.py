@@ -139,20 +139,8 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
                 view.partners = parties  # "on a visit to Yerevan, she announced aid": for Armenia
     subject = next((g for g in view.groups if _subject_ok(g, view)), None)
     ctx.observe(view.groups, subject, parties)
-    _remember_requests(ctx, found)
+    ctx.observe_requests(tuple((c.actor, c.target) for c in found if c.type == "REQUEST"))
     return found
-
-
-def _remember_requests(ctx: Discourse, found: list[Candidate]) -> None:
-    """Keep this sentence's requests for two sentences, for a refusal that names
-    no one ("Karimov refused"): it answers them."""
-    asked = tuple((c.actor, c.target) for c in found if c.type == "REQUEST")
-    if asked:
-        ctx.asked, ctx.asked_age = asked, 0
-    elif ctx.asked:
-        ctx.asked_age += 1
-        if ctx.asked_age > 2:
-            ctx.asked = ()
 
 
 def _merge(doc: Document, items: list[tuple[Sentence, Candidate]], raw: bool = False) -> list[EventRecord]:
@@ -213,7 +201,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None, parser: Parser | Non
     for sent in split_sentences(doc.text):
         if "\n\n" in doc.text[prev_end:sent.start] or "\n\r\n" in doc.text[prev_end:sent.start]:
             scene = None
-            ctx.answer = False
+            ctx.new_paragraph()
         prev_end = sent.end
         ctx.scene = scene
         found = [c for c in _sentence(sent, doc, vocab, ctx, parser) if c.actor != c.target]

@@ -38,10 +38,10 @@ class Discourse:
     interviewee: tuple[str, ...] = ()  # whose "we" the answers are
     official: tuple[str, ...] = ()  # the state of the last official named ("a senior Uzbek diplomat")
     scene: str | None = None  # the last date the paragraph gave, for leaders of its time
-    leaders: tuple[str, ...] = ()  # the states of the last leaders named together ("Pashinyan and Aliyev")
-    asked: tuple[tuple[str, str], ...] = ()  # (requester, requested) of the last sentence's requests
-    subjects: list[tuple[str, ...]] = field(default_factory=list)  # the last few sentences' subjects
+    leaders: tuple[str, ...] = ()  # the states of the last two leaders a sentence named ("Pashinyan and Aliyev")
+    asked: tuple[tuple[str, str], ...] = ()  # (requester, requested) of the latest requests, for two sentences
     asked_age: int = 0  # sentences since those requests
+    subjects: list[tuple[str, ...]] = field(default_factory=list)  # of the last two sentences that had one
 
     def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...], text: str = "") -> tuple[str, ...]:
         """Codes an anaphoric mention stands for, preferring this sentence's own."""
@@ -63,7 +63,7 @@ class Discourse:
                 owners = [x for x in local if x.end <= m.start and x.codes
                           and (x.kind == "person" or x.text.lower() in ("he", "she"))]
                 free = [x for x in owners if x.gov not in _GOVERNED]  # "Tokayev, who met Scholz, said his country"
-                if free or owners:
+                if owners:
                     return (free or owners)[-1].codes
             states = [x for x in local if x.end <= m.start and len(x.codes) == 1 and x.actor_ok
                       and x.kind in ("name", "seat", "adj") and not x.anaphor and x.gov not in _GOVERNED
@@ -78,7 +78,7 @@ class Discourse:
             if len(named) > 1:
                 return named[0]  # the last one named is the critic
             critic = set(named[0]) if named else set()
-            return next((c for c in reversed(self.subjects[-2:]) if not set(c) & critic), ())  # not the critic itself
+            return next((c for c in reversed(self.subjects) if c and not set(c) & critic), ())  # not the critic
         earlier = [x.codes for x in local if x.end <= m.start and x.codes and x.kind != "we"]
         if m.anaphor == "org":
             orgs = [c for c in self.recent if c in ORGANISATIONS] + \
@@ -119,6 +119,21 @@ class Discourse:
                 return people[-1].codes  # "Turkish soldiers would join, but Moscow refused to accept them"
         return plural[-1] if plural else self.plural
 
+    def observe_requests(self, asked: tuple[tuple[str, str], ...]) -> None:
+        """Keep a sentence's requests for the two sentences after it, for a refusal
+        that names no one ("Karimov refused"): it answers them."""
+        if asked:
+            self.asked, self.asked_age = asked, 0
+        elif self.asked:
+            self.asked_age += 1
+            if self.asked_age >= 2:
+                self.asked = ()
+
+    def new_paragraph(self) -> None:
+        """A paragraph break ends an interview answer and forgets open requests."""
+        self.answer = False
+        self.asked, self.asked_age = (), 0
+
     def observe(self, groups: list[Group], subject: Group | None, parties: tuple[str, ...]) -> None:
         """Update after a sentence: its subject, its groups, its meeting's parties."""
         people = [g for g in groups if sum(m.kind == "person" for m in g.mentions) >= 2]
@@ -143,7 +158,7 @@ class Discourse:
                 self.recent.append(c)
         if subject is not None:
             self.subject = subject.codes
-            self.subjects = (self.subjects + [subject.codes])[-4:]
+            self.subjects = (self.subjects + [subject.codes])[-2:]
             if len(subject.codes) == 1:
                 self.singular = subject.codes
             elif len(subject.codes) >= 2:

@@ -29,6 +29,13 @@ _OWN_MEETING_BEFORE = re.compile(r"\b(?:summit|conference|forum|meeting)s?\s+of\
 _CONJ_GAP = re.compile(r"\s(?:and|or)\s|,")
 _FRONTED_WITH = re.compile(r"(?:^\W*(?:[A-Z]\W+)?|\btogether\s+)with\s+(?:the\s+)?$", re.I)
 _INDEPENDENT = re.compile(r"[;“”\"]|,\s*(?:and|but|while|whereas|yet)\s|\s(?:while|whereas)\s")
+_GATHERINGS = frozenset({"summit", "talks", "meeting", "visit", "trip", "conference", "forum", "tour", "ceremony"})
+_EVENT_NOUN = re.compile(r"the\s+(?:agreement|deal|treaty|accord|talks|summit|meeting|visit|negotiations)$", re.I)
+_SHORT_REPLY = 40  # characters: "declined", "refused to comply"; a longer refusal names what it refuses
+_RELATIVE_AFTER = re.compile(r"\b(?:days?|weeks?|hours?|months?|came|come|comes)\s+"
+                             r"(?:after|before)\b(?:(?![,;]).)*$", re.I)
+_ADVERBIAL = frozenset({"when", "after", "before", "while", "since", "although", "though", "because", "until", "once",
+                        "if", "whereas"})
 
 
 @dataclass
@@ -132,8 +139,6 @@ def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
     return len(words) > 1 and words[1].endswith("ing")
 
 
-_ADVERBIAL = frozenset({"when", "after", "before", "while", "since", "although", "though", "because", "until", "once",
-                        "if", "whereas"})
 _PREP_WHICH = re.compile(r"\b(?:at|in|during|after|on|under)\s+which\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
 
 
@@ -155,10 +160,8 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
         return _reported_subject(view, inside, hit), False
     emb = view.embedding(hit.start)
     if emb and emb[2] in ("which", "who", "whose"):
-        named = [g for g in view.groups if g.end <= emb[0] and g.head.actor_ok and not g.head.modifier]
-        last = named[-1] if named else None
-        if last is not None and _TITLED.fullmatch(view.text[last.end:emb[0]]) \
-                and (last.head.gov not in view.vocab.grammar["prepositions"]
+        last = _antecedent(view, emb)
+        if last is not None and (last.head.gov not in view.vocab.grammar["prepositions"]
                      or (emb[2] == "who" and last.head.kind == "person")  # "spoke with Putin, who assured him"
                      or (emb[2] == "which" and last.head.prev2 not in _GATHERINGS
                          and ((last.head.kind in ("seat", "name") and last.head.gov == "in")
@@ -174,6 +177,14 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     if earlier:
         return earlier[0], False
     return _cut_relative_subject(view, hit), True
+
+
+def _antecedent(view: SentenceView, emb: tuple[int, int, str]) -> Group | None:
+    """The party a relative clause hangs on: the last one named before it, past titles."""
+    named = [g for g in view.groups if g.end <= emb[0] and g.head.actor_ok and not g.head.modifier]
+    if named and _TITLED.fullmatch(view.text[named[-1].end:emb[0]]):
+        return named[-1]
+    return None
 
 
 def _reported_subject(view: SentenceView, inside: list[Group], hit: Hit) -> Group:
@@ -199,13 +210,17 @@ def _cut_relative_subject(view: SentenceView, hit: Hit) -> Group | None:
     return None
 
 
+def _own_object(view: SentenceView, hit: Hit, g: Group) -> bool:
+    """A trigger that ends in "on" or "against" and the group right after it ("a levy on Iranian lorries")."""
+    return bool(re.search(r"\b(?:on|against)$", view.text[hit.start:hit.end])
+                and re.fullmatch(r"\s*(?:the\s+|all\s+)?", view.text[hit.end:g.start]))
+
+
 def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> bool:
     h = g.head
     if h.modifier and not (h.leads and 0 <= g.start - hit.end <= 30
                            and not any(0 < o.start - g.end <= 6 for o in view.groups)) \
-            and not (h.kind == "adj" and hit.trigger.type == "SANCTION"
-                     and re.search(r"\b(?:on|against)$", view.text[hit.start:hit.end])
-                     and re.fullmatch(r"\s*(?:the\s+|all\s+)?", view.text[hit.end:g.start])):
+            and not (h.kind == "adj" and hit.trigger.type == "SANCTION" and _own_object(view, hit, g)):
         return False  # "Moscow-backed separatists" (but "declined to join a Russian-led statement",
         # and "a levy on Iranian lorries" falls on Iran)
     if actor is not None and set(g.codes) <= set(actor.codes):
@@ -288,7 +303,6 @@ def _governor(view: SentenceView, g: Group) -> str:
     return h.gov
 
 
-_GATHERINGS = frozenset({"summit", "talks", "meeting", "visit", "trip", "conference", "forum", "tour", "ceremony"})
 _OBJECT_REL = re.compile(r",?\s*(?:which|whom|who)\s+$", re.I)
 
 
@@ -300,19 +314,19 @@ def _object_relative(view: SentenceView, hit: Hit, actor: Group | None) -> Group
         return None
     if not _OBJECT_REL.fullmatch(view.text[emb[0]:actor.start]) \
             or not re.fullmatch(r"(?:\s+[\w'’]+){0,3}\s+", view.text[actor.end:hit.start]):
-        return None  # the trigger is the relative clause's own verb: "which he accuses", "which Baku has long accused"
+        return None  # unless the trigger is the relative clause's own verb ("which he accuses", "which Baku has long accused")
     if hit.trigger.type in SYMMETRIC_TYPES and len(set(actor.codes)) >= 2:
         return None  # "the council, which A, B and C founded by signing ...": among themselves
     if any(0 <= g.start - hit.end <= 6 for g in view.groups):
         return None  # the verb has an object of its own: "which Baku asked Moscow to ..."
-    named = [g for g in view.groups if g.end <= emb[0] and g.head.actor_ok and not g.head.modifier]
-    last = named[-1] if named else None
-    if last is None or not _TITLED.fullmatch(view.text[last.end:emb[0]]) or set(last.codes) <= set(actor.codes):
+    last = _antecedent(view, emb)
+    if last is None or set(last.codes) <= set(actor.codes):
         return None
     return last
 
 
-_TO_PLACE_IN = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){1,4}?in\s+"
+_TO_PLACE_IN = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
+                          r"(?:refinery|refineries|port|plant|terminal|hospital|airport|factory|station|depot|hub)\s+in\s+"
                           r"(?:(?:northern|southern|eastern|western|central|north-\w+|south-\w+)\s+)?$", re.I)
 
 
@@ -331,13 +345,13 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     lo, hi = view.scope(hit.start)
     wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from"),
               "from": ("from",), "of": ("of",)}
-    if mode in wanted and re.search(r"\b(?:on|against)$", view.text[hit.start:hit.end]):
-        right = next((g for g in after if re.fullmatch(r"\s*(?:the\s+|all\s+)?", view.text[hit.end:g.start])), None)
-        if right is not None:
-            return right, False  # "a levy on Iranian lorries ... to Armenia": the trigger's own object first
+    right = next((g for g in after if _own_object(view, hit, g)), None) if mode in wanted else None
+    if right is not None:
+        return right, False  # "a levy on Iranian lorries ... to Armenia": the trigger's own object first
     if mode == "to":
         placed = next((g for g in view.groups if g.start >= begin and _TO_PLACE_IN.search(view.text[hit.end:g.start])
-                       and g.head.actor_ok and not (actor is not None and set(g.codes) <= set(actor.codes))), None)
+                       and g.head.actor_ok and not g.head.modifier
+                       and not (actor is not None and set(g.codes) <= set(actor.codes))), None)
         if placed is not None:
             return placed, False  # "shipping crude to the Schwedt refinery in eastern Germany"
     if mode in wanted:
@@ -420,7 +434,8 @@ def _default(t, view: SentenceView, hit: Hit) -> Group | None:
     return Group([Mention(hit.start, hit.end, (t.default_target,), "org", t.default_target)])
 
 
-_BY_TITLE = re.compile(r"\bby\s+(?:[\w'’.-]+\s+){0,6}$", re.I)  # "by then Secretary of State Rice", "by the presidents of"
+_BY_TITLE = re.compile(r"\bby\s+(?:(?!launched\b|fired\b)[\w'’.-]+\s+){0,6}$", re.I)
+# "by then Secretary of State Rice", "by the presidents of" (not "by drones launched from")
 
 
 def _by_agents(view: SentenceView, hit: Hit) -> Group | None:
@@ -470,7 +485,7 @@ _ACT_NOUN = re.compile(r"[a-z]+(?:ions?|ments?|als?|ures?)|supply|supplies|raids
                        r"bombing|shooting|visits?|aid|sale|sales|transfers?|deliver(?:y|ies)|requests?|pleas?|"
                        r"appeals?|demands?", re.I)
 _FORCES_FROM = re.compile(r"\s+of\s+(?:the\s+)?(?:last\s+|remaining\s+)?((?:[\w'’-]+\s+){1,5}?)"
-                          r"(?:troops|forces|soldiers|peacekeepers|contingents?|personnel|units|diplomats)\s+from\s+", re.I)
+                          r"(?:troops|forces|soldiers|peacekeepers|contingents?|personnel|units)\s+from\s+", re.I)
 _NOUN_TARGET = re.compile(r"\b(?:of|on|against|to|toward|towards|into|for|over|with|from)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
@@ -493,12 +508,13 @@ def _possessor(view: SentenceView, hit: Hit) -> tuple[Group, Group | None] | Non
     if agent is None:
         return None
     lo, hi = view.scope(hit.start)
-    target = next((g for g in view.groups if hit.end <= g.start < hi and g.start - hit.end <= 60
-                   and _NOUN_TARGET.search(view.text[hit.start:g.start]) and not set(g.codes) <= set(agent.codes)),
-                  None) if hit.trigger.type != "REQUEST" else None  # ("a request to send troops to Yemen")
-    if target is None and hit.trigger.type == "REQUEST":  # "North Korea brushed aside Seoul's proposal": asked of it
+    if hit.trigger.type == "REQUEST":  # "North Korea brushed aside Seoul's proposal": asked of the subject
         target = next((g for g in view.groups if lo <= g.start and g.end <= agent.start and _subject_ok(g, view)
-                       and not set(g.codes) & set(agent.codes)), None)
+                       and not set(g.codes) & set(agent.codes)), None)  # (not "a request to send troops to Yemen")
+    else:
+        target = next((g for g in view.groups if hit.end <= g.start < hi and g.start - hit.end <= 60
+                       and _NOUN_TARGET.search(view.text[hit.start:g.start]) and not set(g.codes) <= set(agent.codes)),
+                      None)
     return agent, target
 
 
@@ -526,6 +542,9 @@ def _passive_undergoer(view: SentenceView, hit: Hit) -> Group | None:
     return before[-1]
 
 
+_DENIED_THAT = re.compile(r"\bden(?:ied|ies|y|ying)\s+that\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
 def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     lo, _ = view.scope(hit.start)
     if re.search(r",\s*$", view.text[:hit.start]) and re.match(r"\w+ing\b", view.text[hit.start:hit.end]):
@@ -535,6 +554,8 @@ def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     own = view.embedding(hit.start)
     text = "".join(ch if own == view.embedding(i) else " " for i, ch in enumerate(view.text[lo:hit.start], lo))
     words = [w.lower() for w in _WORD.findall(text)]  # an embedded clause's "refused" is not ours
+    if _DENIED_THAT.search(view.text[:(actor.start if actor is not None and actor.end <= hit.start else hit.start)]):
+        return True  # "Minsk denied that any Belarusian troops had poured into Ukraine": denied across "that"
     negs = set(view.vocab.grammar["negations"])
     last = max((i for i, w in enumerate(words) if w in negs or w.endswith("n't")), default=None)
     if last is not None:
@@ -561,6 +582,8 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
             text = text[:a] + " " * (b - a) + text[b:]
     if _COUNTERFACTUAL.search(view.text[view.scope(hit.start)[0]:hit.start]):
         return True  # "the trip was to have included a summit", "a deal that would have opened"
+    if re.search(r"\brul(?:e|ed|es|ing)\s+out\b", text):
+        return True  # "did not rule out a meeting with Putin": a possibility, not an act
     window = [w.lower() for w in _WORD.findall(text)][-4:]
     g = view.vocab.grammar
     if any(w in g["modals"] for w in window):
@@ -629,10 +652,6 @@ def _dated(view: SentenceView, hit: Hit) -> bool:
     return bool(_RELATIVE_AFTER.search(view.text[max(0, start - 40):hit.start]))  # "days after troops landed"
 
 
-_RELATIVE_AFTER = re.compile(r"\b(?:days?|weeks?|hours?|months?|shortly|soon|just|immediately|came|come|comes)\s+"
-                             r"(?:after|before)\b(?:(?![,;]).)*$", re.I)
-
-
 ORG_CHANNELS = {"CSTO": "security", "NATO": "security", "EAEU": "economic"}
 
 
@@ -694,7 +713,7 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         guests = next((g for g in view.groups if agent is not None and g.start >= agent.end and re.search(
             r"\b(?:for|with|attended\s+by)\s+(?:[\w'’-]+\s+){0,3}$", view.text[agent.end:g.start])), None) \
             if t.target == "with" else None
-        if agent is not None and t.target == "object":  # "sanctions were imposed on Belarus by the EU"
+        if agent is not None and t.target == "on":  # "sanctions were imposed on Belarus by the EU"
             guests = next((g for g in view.groups if hit.end <= g.start and g.end <= agent.start), None)
         if guests is None and agent is not None and t.target == "with":
             subject = main_subject(view)  # "A and B shook hands on the sidelines of a summit hosted by C"
@@ -756,7 +775,7 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         return (actor, imposer, False) if imposer is not None else (None, None, False)
     target, fallback = find_target(view, hit, actor)
     if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.mentions) >= 2 \
-            and not re.match(r"(?:host|receiv|welcom|greet)", view.text[hit.start:hit.end], re.I):
+            and not re.match(r"(?:host|receiv|welcom|greet|br(?:ing|ought))", view.text[hit.start:hit.end], re.I):
         return target, None, False  # "the meeting of the leaders of Armenia and Turkey" (an unknown host's
         # guests do not meet each other)
     return actor, target, fallback or borrowed
@@ -810,9 +829,6 @@ def modifier_use(view: SentenceView, hit: Hit) -> bool:
                for h in view.hits)
 
 
-_EVENT_NOUN = re.compile(r"the\s+(?:agreement|deal|treaty|accord|talks|summit|meeting|visit|negotiations)$", re.I)
-
-
 def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> list[Candidate]:
     t = hit.trigger
     if t.background and in_background(view, hit) and not _dated(view, hit):
@@ -822,7 +838,7 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     actor, target, fallback = _parties(view, hit)
     if t.target_person and (target is None or not _as_people(view, target)):
         return []  # "told reporters", "told the assembly": no meeting
-    between = view.text[hit.start:hit.end].lower().endswith("between") or t.brokered
+    between = view.text[hit.start:hit.end].lower().endswith("between")
     if actor is None and between:
         actor = next((g for g in view.groups if g.start >= hit.end and len(set(g.codes)) >= 2), None)
         target = None  # "a ceasefire between Israel and Lebanon took effect": the two agreed
@@ -848,15 +864,15 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=mutual)
     if t.together and target is not None and len(set(actor.codes)) >= 2:
         coded += [p for p in pairs(actor, None, type_) if p not in coded]  # "Indian and Japanese warships ... with the US"
-    if between and target is not None and len(set(target.codes)) >= 2 and type_ in SYMMETRIC_TYPES:
+    if (between or t.brokered) and target is not None and len(set(target.codes)) >= 2 and type_ in SYMMETRIC_TYPES:
         # "brokered talks between A and B": A meets B
         coded += [p for p in pairs(target, None, type_) if p not in coded and p[::-1] not in coded]
     org = next((c for g in view.groups for c in g.codes if c in ORGANISATIONS and c != "WST"), view.last_org)
     if not coded and target is None and t.fallback == "organisation" and org and org not in actor.codes:
         coded = [(a, org) for a in actor.codes]
         conf *= 0.6  # "the leaders of A, B and C also attended" the organisation's summit
-    askers = tuple(dict.fromkeys(r for r, q in view.asked if q in actor.codes and r not in actor.codes))
-    if not coded and target is None and type_ in ("REJECT", "CONCEDE") and askers and hit.end - hit.start < 40:
+    if not coded and target is None and type_ in ("REJECT", "CONCEDE") and hit.end - hit.start < _SHORT_REPLY:
+        askers = tuple(dict.fromkeys(r for r, q in view.asked if q in actor.codes and r not in actor.codes))
         coded = [(a, r) for a in actor.codes for r in askers]
         conf *= 0.7  # "Moscow asked Dushanbe to free the pilots. Dushanbe has so far declined."
     if not coded and target is None and type_ in PARTNER_FALLBACK and set(actor.codes) & set(view.partners):

@@ -177,7 +177,7 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         m.modifier = True  # a dateline ("MOSCOW - ..."): where the story was filed
     if prev in ("a", "an") and m.kind in ("name", "collective", "org", "seat") \
             and m.next not in vocab.grammar["act_nouns"] \
-            and not set(re.findall(r"[a-z]+(?=\s|$)", after.lower())[:2]) & set(vocab.grammar["government_nouns"]) \
+            and not set(re.findall(r"[a-z-]+", after.lower())[:3]) & set(vocab.grammar["government_nouns"]) \
             and m.text.split()[-1].lower() not in vocab.grammar["government_nouns"]:
         # (but "a Taliban delegation", "a UN fact-finding team")
         m.modifier = True  # "a Central Asia analyst", "a Russia expert" (but "an EU statement" is the EU's)

@@ -83,7 +83,7 @@ class Trigger:
     stance: int
     channel: str | None
     negated: str | None  # type when negated (REJECT), or None to drop
-    target: str  # object, with, imposer, nominal, none
+    target: str  # object, with, to, from, of, on, imposer, nominal, none (see triggers.toml)
     locative: bool
     weight: float
     needs_by: bool
