@@ -1092,3 +1092,13 @@ def test_extract_the_reviewed_edges_of_wide_rules():
     assert keys("The crisis brought Russia and China closer together.", "2024-01-01") == set()
     assert not any(ty == "RETREAT" for _, _, ty, _ in keys("Tokayev's aircraft left Moscow on Friday.", "2024-01-01"))
     assert keys("Minsk denied that any Belarusian troops had poured into Ukraine.", "2022-03-01") == set()
+
+
+def test_extract_guests_of_a_gathering_meet_its_host_and_a_named_base_is_kept():
+    got = keys("Azerbaijani President Ilham Aliyev hosted Turkish President Recep Tayyip Erdogan at the ceremony. The "
+               "prime ministers of Kazakhstan and Uzbekistan were among the guests. The three governments signed "
+               "the agreement in 2007.", "2017-10-30")
+    assert {frozenset(("KAZ", "AZE")), frozenset(("UZB", "AZE"))} <= dyads(got, "CONSULT")
+    assert frozenset(("KAZ", "UZB")) not in dyads(got, "CONSULT")
+    assert ("USA", "KGZ", "COOPERATE", 1) in keys("The US military also uses the Manas air base in neighbouring "
+                                                  "Kyrgyzstan.", "2005-11-22")

@@ -117,7 +117,7 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
     barriers = tuple(e[1] for e in embedded if not text[e[0]:e[1]].startswith("(")
                      and not _LIST_START.fullmatch(text[e[0]:e[1]]))
     return SentenceView(text, group_mentions(mentions, text, barriers), clause_starts(text),
-                        embedded, dates, vocab, partners=ctx.participants, asked=ctx.asked,
+                        embedded, dates, vocab, partners=ctx.participants, asked=ctx.asked, host=ctx.host,
                         last_org=next((c for c in reversed(ctx.recent) if c in ORGANISATIONS and c != "WST"), None))
 
 
@@ -134,7 +134,9 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
         for hit in hits:
             cands = sentence_candidates(view, hit, doc.published)
             found += cands
-            if cands and cands[0].type in ("CONSULT", "AGREE") and not parties:
+            if cands and hit.trigger.name.startswith("host"):
+                ctx.host = (cands[0].actor,)  # "Aliyev hosted Erdogan": Azerbaijan hosts the gathering
+            if cands and cands[0].type in ("CONSULT", "AGREE") and not parties and hit.trigger.fallback != "host":
                 parties = tuple(dict.fromkeys(c for x in cands for c in (x.actor, x.target)))
                 view.partners = parties  # "on a visit to Yerevan, she announced aid": for Armenia
     subject = next((g for g in view.groups if _subject_ok(g, view)), None)

@@ -38,6 +38,7 @@ class Discourse:
     interviewee: tuple[str, ...] = ()  # whose "we" the answers are
     official: tuple[str, ...] = ()  # the state of the last official named ("a senior Uzbek diplomat")
     scene: str | None = None  # the last date the paragraph gave, for leaders of its time
+    host: tuple[str, ...] = ()  # the host of the last gathering ("Aliyev hosted Erdogan")
     leaders: tuple[str, ...] = ()  # the states of the last two leaders a sentence named ("Pashinyan and Aliyev")
     asked: tuple[tuple[str, str], ...] = ()  # (requester, requested) of the latest requests, for two sentences
     asked_age: int = 0  # sentences since those requests

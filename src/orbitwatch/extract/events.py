@@ -64,6 +64,7 @@ class SentenceView:
     parse: object = None  # a spaCy Doc in the accurate mode
     partners: tuple[str, ...] = ()  # the parties of the last meeting before this sentence
     last_org: str | None = None  # the organisation named last before this sentence
+    host: tuple[str, ...] = ()  # who hosted the last gathering the text told of
     hits: tuple[Hit, ...] = ()  # every trigger of the sentence
     asked: tuple[tuple[str, str], ...] = ()  # (requester, requested) of the requests just before
 
@@ -871,6 +872,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     if not coded and target is None and t.fallback == "organisation" and org and org not in actor.codes:
         coded = [(a, org) for a in actor.codes]
         conf *= 0.6  # "the leaders of A, B and C also attended" the organisation's summit
+    if not coded and target is None and t.fallback == "host" and view.host:
+        coded = [(a, h) for a in actor.codes for h in view.host if a != h]
+        conf *= 0.7  # "X hosted Y at the ceremony. The prime ministers of A and B were among the guests."
     if not coded and target is None and type_ in ("REJECT", "CONCEDE") and hit.end - hit.start < _SHORT_REPLY:
         askers = tuple(dict.fromkeys(r for r, q in view.asked if q in actor.codes and r not in actor.codes))
         coded = [(a, r) for a in actor.codes for r in askers]
