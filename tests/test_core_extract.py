@@ -1102,3 +1102,11 @@ def test_extract_guests_of_a_gathering_meet_its_host_and_a_named_base_is_kept():
     assert frozenset(("KAZ", "UZB")) not in dyads(got, "CONSULT")
     assert ("USA", "KGZ", "COOPERATE", 1) in keys("The US military also uses the Manas air base in neighbouring "
                                                   "Kyrgyzstan.", "2005-11-22")
+
+
+def test_extract_convening_ministers_and_singling_out_a_leader_for_thanks():
+    got = keys("Japan has convened the foreign ministers of the five Central Asian states every year since 2004.",
+               "2024-06-12")
+    assert {t for a, t, ty, _ in got if a == "JPN" and ty == "CONSULT"} == set(C5)
+    assert ("KAZ", "RUS", "SUPPORT", 1) in keys("Tokayev thanked the alliance for its response and singled out Putin "
+                                                "for particular thanks.", "2022-01-10")
