@@ -1110,3 +1110,9 @@ def test_extract_convening_ministers_and_singling_out_a_leader_for_thanks():
     assert {t for a, t, ty, _ in got if a == "JPN" and ty == "CONSULT"} == set(C5)
     assert ("KAZ", "RUS", "SUPPORT", 1) in keys("Tokayev thanked the alliance for its response and singled out Putin "
                                                 "for particular thanks.", "2022-01-10")
+
+
+def test_extract_joint_ventures_and_loans():
+    assert dyads(keys("Uzbekistan and Kazakhstan launched a joint venture to build a power plant.", "2024-01-01"),
+                 "COOPERATE") == {frozenset(("UZB", "KAZ"))}
+    assert ("CHN", "TJK", "AID", 1) in keys("China lent Tajikistan $300 million to build roads.", "2024-01-01")
