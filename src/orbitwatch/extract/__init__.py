@@ -134,8 +134,8 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
         for hit in hits:
             cands = sentence_candidates(view, hit, doc.published)
             found += cands
-            if cands and hit.trigger.name.startswith("host"):
-                ctx.host = (cands[0].actor,)  # "Aliyev hosted Erdogan": Azerbaijan hosts the gathering
+            if cands and cands[0].type == "CONSULT" and hit.trigger.name.startswith("host"):
+                ctx.host = (cands[0].actor,)  # "Aliyev hosted Erdogan" (not "hosts a Russian base")
             if cands and cands[0].type in ("CONSULT", "AGREE") and not parties and hit.trigger.fallback != "host":
                 parties = tuple(dict.fromkeys(c for x in cands for c in (x.actor, x.target)))
                 view.partners = parties  # "on a visit to Yerevan, she announced aid": for Armenia

@@ -379,7 +379,8 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     if actor is not None and len(set(actor.codes)) >= 2 and hit.trigger.type in SYMMETRIC_TYPES:
         return None, False  # "after the leaders of A and B signed a declaration, ... Iran": with each other
     own = view.embedding(hit.start)
-    if after and not _INDEPENDENT.search(view.text[hit.end:after[0].start]) and not (own and own[2] in _ADVERBIAL and after[0].start >= own[1]):
+    leaves_own = own is not None and own[2] in _ADVERBIAL and bool(after) and after[0].start >= own[1]
+    if after and not _INDEPENDENT.search(view.text[hit.end:after[0].start]) and not leaves_own:
         return after[0], True  # past a "that" or a relative clause, not into another clause (nor out of its own)
     left = [g for g in view.groups if g.end <= hit.start and g.start >= lo and g is not actor
             and _target_ok(g, actor, hit, view) and _is_object(g, view.vocab)
