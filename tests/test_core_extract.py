@@ -1116,3 +1116,46 @@ def test_extract_joint_ventures_and_loans():
     assert dyads(keys("Uzbekistan and Kazakhstan launched a joint venture to build a power plant.", "2024-01-01"),
                  "COOPERATE") == {frozenset(("UZB", "KAZ"))}
     assert ("CHN", "TJK", "AID", 1) in keys("China lent Tajikistan $300 million to build roads.", "2024-01-01")
+
+
+def test_extract_they_opening_a_sentence_is_the_last_group():
+    got = keys("The Kyrgyz and Tajik presidents met in Bishkek. They signed a treaty on the border.", "2025-03-13")
+    assert dyads(got, "AGREE") == {frozenset(("KGZ", "TJK"))}
+
+
+def test_extract_the_presidents_right_after_a_meeting_are_its_parties():
+    got = keys("Tokayev hosted Erdogan in Astana. The presidents agreed to raise trade to $10 billion.", "2024-06-01")
+    assert dyads(got, "AGREE") == {frozenset(("KAZ", "TUR"))}
+    later = keys("Tokayev hosted Erdogan in Astana. Trade grew. Exports rose. The ministers agreed to meet again.",
+                 "2024-06-01")
+    assert dyads(later, "AGREE") == set()  # three sentences on, "the ministers" are no longer theirs
+
+
+def test_extract_his_guest_is_the_other_party_of_the_meeting():
+    got = keys("Putin met Pashinyan on the sidelines of the summit. He assured his guest that Russia would honour "
+               "its commitments.", "2024-06-01")
+    assert ("RUS", "ARM", "SUPPORT", 1) in got
+
+
+def test_extract_wider_lexicon_receipts_envoys_visas_and_vows():
+    assert ("CHN", "TJK", "AID", 1) in keys("Tajikistan received 20 armoured vehicles from China.", "2024-06-01")
+    assert {("CHN", "UKR", "CONSULT", 1), ("CHN", "RUS", "CONSULT", 1)} <= keys(
+        "China sent a special envoy to Kyiv and Moscow in May 2023.", "2024-06-01")
+    assert ("EU", "GEO", "SANCTION", -1) in keys("Brussels suspended visa-free travel for Georgian diplomats.",
+                                                 "2025-02-01")
+    assert ("RUS", "TJK", "SUPPORT", 1) in keys("Russia vowed to defend Tajikistan against any aggression.",
+                                                "2024-06-01")
+    assert ("RUS", "TUR", "COOPERATE", 1) in keys("Russia sold S-400 systems to Turkey.", "2020-01-01")
+    assert ("PAK", "IND", "SANCTION", -1) in keys("Pakistan recalled its high commissioner from New Delhi.",
+                                                  "2019-08-08")
+    assert ("TUR", "GEO", "AID", 1) in keys("Turkey sent search-and-rescue teams to Georgia after the landslide.",
+                                            "2023-08-05")
+    assert ("KAZ", "RUS", "COOPERATE", 1) in keys("Kazakhstan handed over two Russian deserters to Moscow.",
+                                                  "2023-01-05")
+
+
+def test_extract_joint_drills_near_a_border_pair_the_drilling_states():
+    got = keys("China and Tajikistan staged counter-terrorism drills near the Afghan border.", "2024-06-01")
+    assert dyads(got, "COOPERATE") == {frozenset(("CHN", "TJK"))}
+    assert ("PRK", "JPN", "ASSAULT", -1) not in keys("North Korea fired two ballistic missiles into the sea off its "
+                                                     "east coast, Japan's defence ministry said.", "2024-06-01")

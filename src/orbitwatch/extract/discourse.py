@@ -29,6 +29,7 @@ class Discourse:
     singular: tuple[str, ...] = ()
     plural: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
+    met_age: int = 99  # sentences since the last meeting set the participants
     subject: tuple[str, ...] = ()
     recent: list[str] = field(default_factory=list)
     history: list[tuple[str, ...]] = field(default_factory=list)
@@ -74,6 +75,12 @@ class Discourse:
             return self.singular
         if m.anaphor == "participants":
             return self.participants or self.plural
+        if m.anaphor == "counterpart":  # "Putin met Pashinyan. He assured his guest ...": the other party
+            own = {c for x in local if x.end <= m.start for c in x.codes}
+            rest = tuple(c for c in self.participants if c not in own)
+            return rest if self.met_age <= 2 and own and len(rest) == 1 else ()
+        if m.anaphor == "attendees":  # "The presidents agreed ..." just after their meeting
+            return self.participants if self.met_age <= 1 else ()
         if m.anaphor == "act":  # "criticised the drills": whoever held them
             named = [x.codes for x in local if x.end <= m.start and x.codes and x.actor_ok and not x.anaphor]
             if len(named) > 1:
@@ -164,6 +171,8 @@ class Discourse:
                 self.singular = subject.codes
             elif len(subject.codes) >= 2:
                 self.plural = subject.codes
+        self.met_age += 1
         if len(parties) >= 2:
+            self.met_age = 0
             self.participants = parties
             self.plural = parties  # "They agreed ..." after a meeting: its parties

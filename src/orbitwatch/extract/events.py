@@ -864,8 +864,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
     mutual = t.mutual or bool(_EACH_OTHER.match(view.text[hit.end:]))  # "pounded each other"
     coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=mutual)
-    if t.together and target is not None and len(set(actor.codes)) >= 2:
-        coded += [p for p in pairs(actor, None, type_) if p not in coded]  # "Indian and Japanese warships ... with the US"
+    inner = []
+    if t.together and target is not None and len(set(actor.codes)) >= 2 and not negated:
+        inner = [p for p in pairs(actor, None, t.together) if p not in coded]  # "Indian and Japanese warships ... with the US"
     if (between or t.brokered) and target is not None and len(set(target.codes)) >= 2 and type_ in SYMMETRIC_TYPES:
         # "brokered talks between A and B": A meets B
         coded += [p for p in pairs(target, None, type_) if p not in coded and p[::-1] not in coded]
@@ -891,8 +892,10 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
                                     for g in view.groups for m in g.mentions if set(m.codes) == others):
             coded = [(actor.codes[0], others.pop())]  # "When President Putin came to Tashkent, we signed documents"
             conf *= 0.6
-    channel = channel_of(view, hit, {c for pair in coded for c in pair})
+    channel = channel_of(view, hit, {c for pair in coded + inner for c in pair})
     out = [Candidate(a, b, type_, stance, channel, date, round(conf, 3), actor.person) for a, b in coded]
+    out += [Candidate(a, b, t.together, stance if t.together == type_ else 1, channel, date, round(conf * 0.9, 3),
+                      actor.person) for a, b in inner]
     if t.reverse and not negated:
         out += [Candidate(b, a, t.reverse, 0, channel, date, round(conf * 0.9, 3), None) for a, b in coded]
     broker = None if negated or type_ not in ("AGREE", "CONSULT") else next(

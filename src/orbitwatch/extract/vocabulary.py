@@ -95,7 +95,7 @@ class Trigger:
     cues: tuple[str, ...] | None = None  # literal prefixes a sentence must contain
     intra: bool = True  # a plural subject may pair among itself ("X and Y signed")
     mutual: bool = False  # a plural subject acts on each other, both ways ("X and Y exchanged fire")
-    together: bool = False  # a plural subject acts with each other too ("A and B held joint drills with C")
+    together: str = ""  # a plural subject acts with each other too, as this type ("A and B held joint drills with C")
     brokered: bool = False  # the parties of the target meet each other too ("brought A and B together")
     adjacent: bool = False  # the object must follow the trigger directly
     default_target: str | None = None  # when the text names none ("complies with sanctions": WST)
@@ -246,7 +246,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             absorbs=bool(t.get("absorbs", False)), fixed=bool(t.get("fixed", False)),
             reverse=t.get("reverse"), background=bool(t.get("background", False)),
             cues=cues(t["pattern"]), intra=bool(t.get("intra", True)), mutual=bool(t.get("mutual", False)),
-            together=bool(t.get("together", False)), brokered=bool(t.get("brokered", False)),
+            together=_together(t), brokered=bool(t.get("brokered", False)),
             adjacent=bool(t.get("adjacent", False)), default_target=t.get("default_target"),
             fallback=t.get("fallback"), agent_after=t.get("agent_after"), swap=bool(t.get("swap", False)),
             named_parties=bool(t.get("named_parties", False)),
@@ -288,6 +288,13 @@ def _index(vocab: Vocabulary) -> None:
     vocab.roles = [(re.compile(rf"(?:[’']s)?\s+{p}\b"), re.compile(rf"\b{p}\s+of\s+(?:the\s+)?$"), role)
                    for p, role in vocab.grammar["roles"].items()]
 
+
+
+def _together(t: dict) -> str:
+    """The type a plural subject's own pairs get: `true` keeps the trigger's type,
+    a type name gives another ("A and B drilled near C's border": A cooperates with B)."""
+    v = t.get("together", False)
+    return t["type"] if v is True else (v or "")
 
 
 @lru_cache(maxsize=1)
