@@ -1159,3 +1159,31 @@ def test_extract_joint_drills_near_a_border_pair_the_drilling_states():
     assert dyads(got, "COOPERATE") == {frozenset(("CHN", "TJK"))}
     assert ("PRK", "JPN", "ASSAULT", -1) not in keys("North Korea fired two ballistic missiles into the sea off its "
                                                      "east coast, Japan's defence ministry said.", "2024-06-01")
+
+
+def test_extract_he_with_no_person_named_is_the_sentence_subjects_man():
+    got = keys("Moscow then dispatched Dmitry Kozak to Bishkek, where he met Japarov.", "2021-03-10")
+    assert dyads(got, "CONSULT") == {frozenset(("RUS", "KGZ"))}
+
+
+def test_extract_failures_and_reasons_are_no_events():
+    got = keys("Donald Trump and Kim Jong Un met in Hanoi in February 2019 but failed to agree on sanctions relief.",
+               "2019-03-01")
+    assert dyads(got, "AGREE") == set() and dyads(got, "CONSULT") == {frozenset(("USA", "PRK"))}
+    got = keys("American warplanes struck Tripoli in April 1986 in retaliation for a bombing that Washington blamed "
+               "on Libya.", "1986-05-01")
+    assert not any(ty == "THREATEN" for _, _, ty, _ in got)
+
+
+def test_extract_telling_envoys_to_leave_expels_them():
+    got = keys("Tallinn responded by telling the Russian envoy to leave.", "2023-01-24")
+    assert ("EST", "RUS", "COERCE", -1) in got and not any(ty == "REQUEST" for _, _, ty, _ in got)
+
+
+def test_extract_resumed_talks_joint_exercises_of_armies_and_a_pipeline_section():
+    assert dyads(keys("Israel and Syria resumed peace talks in Washington.", "2000-01-03"),
+                 "CONSULT") == {frozenset(("ISR", "SYR"))}
+    assert frozenset(("TUR", "AZE")) in dyads(keys("The Turkish and Azerbaijani armies began joint exercises in "
+                                                   "Nakhchivan.", "2024-06-01"), "COOPERATE")
+    assert frozenset(("TKM", "AFG")) in dyads(keys("Turkmenistan and Afghanistan inaugurated a section of the TAPI "
+                                                   "gas pipeline in Herat.", "2024-09-11"), "COOPERATE")

@@ -72,7 +72,9 @@ class Discourse:
                       and x.gov not in ("in", "at")]
             if states and m.text.lower() not in ("he", "she"):
                 return states[0].codes  # "Armenia cancelled the drills in the country"
-            return self.singular
+            if states and states[0].start <= 1 and not people:
+                return states[0].codes  # "Moscow then dispatched Kozak to Bishkek, where he met ...": Moscow's man
+            return () if self.singular == ("WST",) and m.text.lower() in ("he", "she") else self.singular
         if m.anaphor == "participants":
             return self.participants or self.plural
         if m.anaphor == "counterpart":  # "Putin met Pashinyan. He assured his guest ...": the other party
