@@ -1187,3 +1187,17 @@ def test_extract_resumed_talks_joint_exercises_of_armies_and_a_pipeline_section(
                                                    "Nakhchivan.", "2024-06-01"), "COOPERATE")
     assert frozenset(("TKM", "AFG")) in dyads(keys("Turkmenistan and Afghanistan inaugurated a section of the TAPI "
                                                    "gas pipeline in Herat.", "2024-09-11"), "COOPERATE")
+
+
+def test_extract_a_fronted_participle_takes_the_subject_after_its_comma():
+    got = keys("Speaking alongside Tokayev, Xi said China firmly supports Kazakhstan's independence.", "2024-07-03")
+    assert frozenset(("CHN", "KAZ")) in dyads(got, "CONSULT")
+    got = keys("After meeting Xi Jinping in Samarkand, Putin acknowledged China's concerns.", "2022-09-16")
+    assert dyads(got, "CONSULT") == {frozenset(("RUS", "CHN"))}
+    got = keys("Kazakhstan and China held the first round of consultations on consular issues.", "2024-06-01")
+    assert dyads(got, "CONSULT") == {frozenset(("KAZ", "CHN"))}
+
+
+def test_extract_a_place_inside_a_fronted_participle_is_no_subject():
+    got = keys("Visiting Astana on Monday, Xi praised Tokayev's reforms.", "2024-07-03")
+    assert ("CHN", "KAZ", "SUPPORT", 1) in got and ("KAZ", "KAZ", "SUPPORT", 1) not in got

@@ -140,6 +140,7 @@ def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
     return len(words) > 1 and words[1].endswith("ing")
 
 
+_FRONTED_PARTICIPLE = re.compile(r"\W*[A-Z][a-z]+ing\b[^,;]{0,100},")
 _PREP_WHICH = re.compile(r"\b(?:at|in|during|after|on|under)\s+which\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
 
 
@@ -150,6 +151,9 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     sentence's main subject."""
     lo, hi = view.scope(hit.start)
     before = [g for g in view.groups if g.end <= hit.start and view.visible(g, hit.start)]
+    fronted = _FRONTED_PARTICIPLE.match(view.text)
+    if fronted and hit.start >= fronted.end():  # "Visiting Astana, Xi praised ...": not Astana
+        before = [g for g in before if g.start >= fronted.end()]
     inside = [g for g in before if g.start >= lo and _subject_ok(g, view)]
     opened = [g for g in inside if g.head.prev in ("as", "while", "whereas")]
     if opened:  # "Diplomats walked out as Ahmadinejad denounced Israel": the clause's own subject
@@ -177,7 +181,21 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     earlier = [g for g in before if g.start < lo and _subject_ok(g, view)]
     if earlier:
         return earlier[0], False
+    fronted = _fronted_participle_subject(view, hit)
+    if fronted is not None:
+        return fronted, True
     return _cut_relative_subject(view, hit), True
+
+
+def _fronted_participle_subject(view: SentenceView, hit: Hit) -> Group | None:
+    """"Speaking alongside Tokayev, Xi said ...": a participle that opens the
+    sentence has the subject of the clause after its comma."""
+    if view.text[:hit.start].strip() or not re.match(r"[A-Za-z]+ing\b", view.text[hit.start:]):
+        return None
+    comma = view.text.find(",", hit.end)
+    if comma < 0:
+        return None
+    return next((g for g in view.groups if g.start > comma and _subject_ok(g, view)), None)
 
 
 def _antecedent(view: SentenceView, emb: tuple[int, int, str]) -> Group | None:
