@@ -1201,3 +1201,17 @@ def test_extract_a_fronted_participle_takes_the_subject_after_its_comma():
 def test_extract_a_place_inside_a_fronted_participle_is_no_subject():
     got = keys("Visiting Astana on Monday, Xi praised Tokayev's reforms.", "2024-07-03")
     assert ("CHN", "KAZ", "SUPPORT", 1) in got and ("KAZ", "KAZ", "SUPPORT", 1) not in got
+
+
+def test_extract_the_visitor_and_his_host_are_the_sides_of_the_meeting_just_told():
+    got = keys("Armenian Foreign Minister Ararat Mirzoyan held talks in Ankara on Wednesday with Mevlut Cavusoglu. "
+               "The visitor praised Ankara for its help.", "2023-02-15")
+    assert ("ARM", "TUR", "SUPPORT", 1) in got
+    got = keys("Erdogan met Aliyev in Nakhchivan. His host thanked Ankara for its backing.", "2023-09-25")
+    assert ("AZE", "TUR", "SUPPORT", 1) in got
+
+
+def test_extract_brought_together_and_described_as_a_good_neighbour():
+    got = keys("Olaf Scholz brought together the leaders of Armenia and Azerbaijan on Saturday.", "2024-02-17")
+    assert dyads(got, "CONSULT") == {frozenset(p) for p in (("DEU", "ARM"), ("DEU", "AZE"), ("ARM", "AZE"))}
+    assert ("RUS", "AZE", "SUPPORT", 1) in keys("Putin described Azerbaijan as a good neighbour.", "2022-02-22")

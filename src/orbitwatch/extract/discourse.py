@@ -78,9 +78,16 @@ class Discourse:
         if m.anaphor == "participants":
             return self.participants or self.plural
         if m.anaphor == "counterpart":  # "Putin met Pashinyan. He assured his guest ...": the other party
-            own = {c for x in local if x.end <= m.start for c in x.codes}
-            rest = tuple(c for c in self.participants if c not in own)
-            return rest if self.met_age <= 2 and own and len(rest) == 1 else ()
+            owner = {c for x in local if x.end <= m.start for c in x.codes} or set(self.subject)
+            pool = self.participants if self.met_age <= 3 else self.leaders
+            rest = tuple(c for c in pool if c not in owner)
+            return rest if owner and len(rest) == 1 else ()  # "His host thanked Ankara": the last subject's host
+        if m.anaphor == "side":  # the visitor is the meeting's subject (its first party), unless a host was named
+            if self.met_age > 3 or len(self.participants) < 2:
+                return ()
+            host = self.host if self.host and set(self.host) <= set(self.participants) else self.participants[1:2]
+            guests = tuple(c for c in self.participants if c not in host)
+            return host if "host" in m.text.lower() else (guests if len(guests) == 1 else ())
         if m.anaphor == "attendees":  # "The presidents agreed ..." just after their meeting
             return self.participants if self.met_age <= 1 else ()
         if m.anaphor == "act":  # "criticised the drills": whoever held them
