@@ -1215,3 +1215,14 @@ def test_extract_brought_together_and_described_as_a_good_neighbour():
     got = keys("Olaf Scholz brought together the leaders of Armenia and Azerbaijan on Saturday.", "2024-02-17")
     assert dyads(got, "CONSULT") == {frozenset(p) for p in (("DEU", "ARM"), ("DEU", "AZE"), ("ARM", "AZE"))}
     assert ("RUS", "AZE", "SUPPORT", 1) in keys("Putin described Azerbaijan as a good neighbour.", "2022-02-22")
+
+
+def test_extract_a_time_word_in_ing_governs_nothing():
+    got = keys("By Thursday morning Kyrgyz and Tajik troops were firing at each other.", "2021-04-30")
+    assert {("KGZ", "TJK", "ASSAULT", -1), ("TJK", "KGZ", "ASSAULT", -1)} <= got
+
+
+def test_extract_the_leaders_of_a_central_asia_plus_one_meeting_pair_with_the_guest_only():
+    got = keys("Olaf Scholz met the presidents of the five Central Asian states in Berlin. At the meeting the leaders "
+               "signed a joint declaration.", "2023-09-29")
+    assert dyads(got, "AGREE") == {frozenset(("DEU", c)) for c in C5}

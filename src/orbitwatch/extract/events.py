@@ -111,7 +111,8 @@ def _is_object(g: Group, vocab: Vocabulary) -> bool:
     if head.prev in preps:
         return True
     clause = vocab.grammar["clause_verbs"]
-    verbish = lambda w: w not in clause and (w.endswith(("ed", "ing")) or w in vocab.grammar["speech"]
+    verbish = lambda w: w not in clause and w not in vocab.grammar["not_verbs"] and (
+        w.endswith(("ed", "ing")) or w in vocab.grammar["speech"]
                                              or w in vocab.grammar["irregular_verbs"])
     if head.prev in vocab.grammar["skippable"]:
         return head.prev2 in preps or verbish(head.prev2)
@@ -694,6 +695,9 @@ def channel_of(view: SentenceView, hit: Hit, codes: set[str] = frozenset()) -> s
     return "diplomatic"
 
 
+_CENTRAL_ASIA = frozenset(("KAZ", "KGZ", "TJK", "TKM", "UZB"))
+
+
 def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
           mutual: bool = False) -> list[tuple[str, str]]:
     """Actor-target code pairs; a multi-party meeting pairs its hub with each other party."""
@@ -709,6 +713,8 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
         hub = next(m for m in actor.mentions if m is not blocs[0])
         return [(h, c) for h in hub.codes for c in blocs[0].codes if c != h]
     hubs = [c for c in a_codes if c in POWERS]
+    if _CENTRAL_ASIA <= set(a_codes) and len(a_codes) == 6:  # "Central Asia plus Germany": Germany is the hub
+        hubs = [c for c in a_codes if c not in _CENTRAL_ASIA]
     if len(hubs) == 1 and len(a_codes) >= 4:  # "C5+1": the power meets each of the others
         return [(hubs[0], c) for c in a_codes if c != hubs[0]]
     return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]

@@ -200,7 +200,7 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     if m.kind == "city":
         m.actor_ok = False  # "visited Samarkand": a place of the state, never the state acting
     if m.kind in ("adj", "people"):
-        following = re.match(r"(?:\s+[A-Z][\w-]*)*\s+([a-z-]+)", after)
+        following = re.match(r"(?:(?:\s*,|\s+and|\s+or)?\s+[A-Z][\w-]*)*\s+([a-z-]+)", after)  # "Kyrgyz and Tajik troops"
         gov = set(vocab.grammar["government_nouns"])
         m.actor_ok = m.kind == "adj" and bool(
             (following and following.group(1) in gov) or (nxt and m.next in gov))
