@@ -1226,3 +1226,12 @@ def test_extract_the_leaders_of_a_central_asia_plus_one_meeting_pair_with_the_gu
     got = keys("Olaf Scholz met the presidents of the five Central Asian states in Berlin. At the meeting the leaders "
                "signed a joint declaration.", "2023-09-29")
     assert dyads(got, "AGREE") == {frozenset(("DEU", c)) for c in C5}
+
+
+def test_extract_ending_an_embargo_and_dropping_a_states_objection_concede():
+    assert ("EU", "UZB", "CONCEDE", 1) in keys("European Union foreign ministers on Tuesday ended the arms embargo on "
+                                               "Uzbekistan.", "2009-10-27")
+    assert ("SAU", "QAT", "CONCEDE", 1) in keys("Saudi Arabia reopened its border to Qatar on Monday, ending a boycott "
+                                                "that had lasted three years.", "2021-01-05")
+    assert dyads(keys("Tashkent and Dushanbe abolished visa requirements for each other's citizens in 2018.",
+                      "2019-01-01"), "COOPERATE") == {frozenset(("UZB", "TJK"))}

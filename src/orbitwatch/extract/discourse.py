@@ -78,7 +78,12 @@ class Discourse:
         if m.anaphor == "participants":
             return self.participants or self.plural
         if m.anaphor == "counterpart":  # "Putin met Pashinyan. He assured his guest ...": the other party
-            owner = {c for x in local if x.end <= m.start for c in x.codes} or set(self.subject)
+            owner = {c for x in local if x.end <= m.start and x.gov not in ("to", "in", "visited", "visiting")
+                     for c in x.codes} or set(self.subject)
+            visited = [x for x in local if x.end <= m.start and x.kind in ("seat", "name") and len(x.codes) == 1
+                        and x.gov in ("to", "in", "visited", "visiting") and not set(x.codes) & owner]
+            if "host" in m.text.lower() and visited:
+                return visited[-1].codes  # "Medvedev came to Ashgabat and agreed with his host"
             pool = self.participants if self.met_age <= 3 else self.leaders
             rest = tuple(c for c in pool if c not in owner)
             return rest if owner and len(rest) == 1 else ()  # "His host thanked Ankara": the last subject's host
