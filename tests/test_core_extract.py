@@ -1235,3 +1235,37 @@ def test_extract_ending_an_embargo_and_dropping_a_states_objection_concede():
                                                 "that had lasted three years.", "2021-01-05")
     assert dyads(keys("Tashkent and Dushanbe abolished visa requirements for each other's citizens in 2018.",
                       "2019-01-01"), "COOPERATE") == {frozenset(("UZB", "TJK"))}
+
+
+def test_extract_forces_named_by_model_or_service_act_for_their_state():
+    assert ("THA", "KHM", "ASSAULT", -1) in keys("Thai F-16s bombed Cambodian military positions along the border "
+                                                 "on Thursday.", "2025-07-25")
+    assert ("UGA", "COD", "COOPERATE", 1) in keys("Ugandan troops launched joint operations with the Congolese army "
+                                                  "against rebels.", "2021-12-01")
+
+
+def test_extract_cut_offs_and_retaliatory_duties_sanction():
+    assert ("UZB", "TJK", "SANCTION", -1) in keys("Uzbekistan stopped supplying natural gas to Tajikistan in April "
+                                                  "2012.", "2012-05-01")
+    got = keys("Washington slapped tariffs on Chinese goods in July 2018, and Beijing hit back at once with matching "
+               "duties on American soybeans.", "2018-08-01")
+    assert {("USA", "CHN", "SANCTION", -1), ("CHN", "USA", "SANCTION", -1)} <= got
+
+
+def test_extract_leaving_a_bloc_ending_an_accord_and_troops_sent_to_help():
+    assert ("GBR", "EU", "RETREAT", -1) in keys("Britain formally left the European Union on January 31, 2020.",
+                                                "2020-02-01")
+    assert ("TCD", "FRA", "RETREAT", -1) in keys("Chad ended its defence cooperation accord with France in November "
+                                                 "2024.", "2025-02-01")
+    assert ("PRK", "RUS", "AID", 1) in keys("North Korea sent some 1,500 special forces troops to Russia in October "
+                                            "2024 to fight against Ukraine.", "2024-11-01")
+    assert ("POL", "BLR", "MOBILIZE", -1) in keys("Poland ordered about 10,000 troops to its border with Belarus in "
+                                                  "August 2023.", "2023-09-01")
+
+
+def test_extract_brussels_is_belgiums_capital_beside_belgium_and_handshakes_meet():
+    got = keys("Kigali severed ties with Belgium on Monday, accusing Brussels of siding with Kinshasa.", "2025-03-17")
+    assert ("RWA", "BEL", "ACCUSE", -1) in got and not any(t == "EU" for _, t, _, _ in got)
+    got = keys("Donald Trump and Kim Jong Un shook hands at a Singapore hotel in June 2018 and signed a pledge.",
+               "2018-07-01")
+    assert dyads(got, "CONSULT") == dyads(got, "AGREE") == {frozenset(("USA", "PRK"))}

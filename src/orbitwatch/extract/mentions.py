@@ -202,8 +202,11 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     if m.kind in ("adj", "people"):
         following = re.match(r"(?:(?:\s*,|\s+and|\s+or)?\s+[A-Z][\w-]*)*\s+([a-z-]+)", after)  # "Kyrgyz and Tajik troops"
         gov = set(vocab.grammar["government_nouns"])
+        named = re.match(r"(?:(?:\s*,|\s+and|\s+or)?\s+[A-Z][\w-]*)*", after).group(0)
         m.actor_ok = m.kind == "adj" and bool(
-            (following and following.group(1) in gov) or (nxt and m.next in gov))
+            (following and following.group(1) in gov) or (nxt and m.next in gov)
+            or _WEAPON_MODEL.search(named) or set(re.findall(r"[a-z]+", named.lower())) & _SERVICES)
+        # "Thai F-16s bombed", "US Navy SEALs killed": the state's forces
         second = re.match(r"(?:\s+[A-Z][\w-]*)*\s+[a-z-]+\s+([a-z-]+)", after)
         if following and (following.group(1) in vocab.grammar["non_state_nouns"]
                           or (second and second.group(1) in vocab.grammar["non_state_nouns"]
@@ -285,7 +288,15 @@ def find_mentions(text: str, vocab: Vocabulary, dates: list[tuple[int, int, str]
             a.modifier = b.modifier = True  # "Turkish Cypriot", "Greek Cypriot": a community, neither state
     for m in mentions:
         _attach_roles(m, text, vocab, _date_at(dates, m.start, doc_date))
+        if m.text == "Brussels" and m.codes == ("EU",) and _BELGIUM.search(text):
+            m.codes = ("BEL",)  # "Rwanda cut ties with Belgium, accusing Brussels of ...": Belgium's capital
     return mentions
+
+
+_WEAPON_MODEL = re.compile(r"\b[A-Z]{1,3}-\d+\w*")
+_SERVICES = frozenset({"navy", "army", "force", "forces", "guard", "guards", "police", "marines", "military",
+                       "command", "corps", "ministry", "government"})
+_BELGIUM = re.compile(r"\bBelgi(?:um|an)\b")
 
 
 def _pronoun_first(m: Mention, gap: str) -> bool:
