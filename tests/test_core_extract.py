@@ -1269,3 +1269,22 @@ def test_extract_brussels_is_belgiums_capital_beside_belgium_and_handshakes_meet
     got = keys("Donald Trump and Kim Jong Un shook hands at a Singapore hotel in June 2018 and signed a pledge.",
                "2018-07-01")
     assert dyads(got, "CONSULT") == dyads(got, "AGREE") == {frozenset(("USA", "PRK"))}
+
+
+def test_extract_agreed_with_a_date_or_place_between_and_a_caused_actor():
+    assert dyads(keys("Japan and South Korea agreed in December 2015 to settle the issue.", "2016-01-01"),
+                 "AGREE") == {frozenset(("JPN", "KOR"))}
+    got = keys("Medvedev visited the Kuril Islands in November 2010, prompting Tokyo to recall its ambassador from "
+               "Moscow.", "2010-12-01")
+    assert ("JPN", "RUS", "SANCTION", -1) in got
+
+
+def test_extract_bans_on_a_states_carriers_and_orders_to_shrink_an_embassy():
+    got = keys("Kyiv barred Russian airlines from Ukrainian airspace in October 2015, and Moscow retaliated the same "
+               "day with a ban on Ukrainian carriers.", "2015-11-01")
+    assert {("UKR", "RUS", "SANCTION", -1), ("RUS", "UKR", "SANCTION", -1)} <= got
+    assert not any(ty == "THREATEN" for _, _, ty, _ in got)  # a retaliation done is no threat
+    assert ("MDA", "RUS", "COERCE", -1) in keys("Chisinau ordered Moscow on Wednesday to reduce its embassy to ten "
+                                                "diplomats.", "2023-07-27")
+    assert ("DEU", "RUS", "ACCUSE", -1) in keys("Berlin expelled two Russian diplomats, saying Moscow had failed to "
+                                                "cooperate with the investigation.", "2019-12-05")

@@ -141,6 +141,8 @@ def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
     return len(words) > 1 and words[1].endswith("ing")
 
 
+_CAUSATIVE = re.compile(r"\b(?:prompt(?:ing|ed|s)|forc(?:ing|ed|es)|lead(?:ing|s)|led|caus(?:ing|ed|es)|push(?:ing|ed|es)|"
+                        r"persuad(?:ing|ed|es)|spurr(?:ing|ed)|spurs|driv(?:ing|es)|drove)\s+(?:the\s+)?$")
 _FRONTED_PARTICIPLE = re.compile(r"\W*[A-Z][a-z]+ing\b[^,;]{0,100},")
 _PREP_WHICH = re.compile(r"\b(?:at|in|during|after|on|under)\s+which\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
 
@@ -152,6 +154,10 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     sentence's main subject."""
     lo, hi = view.scope(hit.start)
     before = [g for g in view.groups if g.end <= hit.start and view.visible(g, hit.start)]
+    caused = next((g for g in reversed(before) if re.fullmatch(r"\s+to\s+", view.text[g.end:hit.start])
+                   and _CAUSATIVE.search(view.text[:g.start])), None)
+    if caused is not None:  # "..., prompting Tokyo to recall its ambassador": Tokyo recalls
+        return caused, False
     fronted = _FRONTED_PARTICIPLE.match(view.text)
     if fronted and hit.start >= fronted.end():  # "Visiting Astana, Xi praised ...": not Astana
         before = [g for g in before if g.start >= fronted.end()]
@@ -240,9 +246,10 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     h = g.head
     if h.modifier and not (h.leads and 0 <= g.start - hit.end <= 30
                            and not any(0 < o.start - g.end <= 6 for o in view.groups)) \
-            and not (h.kind == "adj" and hit.trigger.type == "SANCTION" and _own_object(view, hit, g)):
+            and not (h.kind == "adj" and hit.trigger.type == "SANCTION"
+                     and (_own_object(view, hit, g) or re.fullmatch(r"\s*(?:all\s+|the\s+)?", view.text[hit.end:g.start]))):
         return False  # "Moscow-backed separatists" (but "declined to join a Russian-led statement",
-        # and "a levy on Iranian lorries" falls on Iran)
+        # and "a levy on Iranian lorries", "barred Russian airlines" fall on the state)
     if actor is not None and set(g.codes) <= set(actor.codes):
         return False
     if h.anaphor == "act" and g.start < hit.end and any(o.start >= hit.end for o in view.groups):
