@@ -1288,3 +1288,14 @@ def test_extract_bans_on_a_states_carriers_and_orders_to_shrink_an_embassy():
                                                 "diplomats.", "2023-07-27")
     assert ("DEU", "RUS", "ACCUSE", -1) in keys("Berlin expelled two Russian diplomats, saying Moscow had failed to "
                                                 "cooperate with the investigation.", "2019-12-05")
+
+
+def test_extract_an_announced_exit_from_a_named_initiative_and_a_closed_listening_post():
+    assert ("PAN", "CHN", "RETREAT", -1) in keys("Panama's President Jose Raul Mulino announced in February 2025 that "
+                                                 "his country would leave China's Belt and Road Initiative.",
+                                                 "2025-02-07")
+    assert ("RUS", "CUB", "RETREAT", -1) in keys("Putin announced that Russia would close its listening post in Cuba.",
+                                                 "2001-10-18")
+    assert not any(ty == "RETREAT" for _, _, ty, _ in keys(
+        "Uzbekistan gave the United States 180 days to vacate the Karshi-Khanabad air base in July 2005.",
+        "2005-08-01"))
