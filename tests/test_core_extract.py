@@ -1299,3 +1299,9 @@ def test_extract_an_announced_exit_from_a_named_initiative_and_a_closed_listenin
     assert not any(ty == "RETREAT" for _, _, ty, _ in keys(
         "Uzbekistan gave the United States 180 days to vacate the Karshi-Khanabad air base in July 2005.",
         "2005-08-01"))
+
+
+def test_extract_the_speaker_not_the_quotes_subject_is_the_next_he():
+    got = keys('"Militarily, Russia is invincible," Kassym-Jomart Tokayev said. He called on Moscow and Kyiv to agree '
+               'a ceasefire.', "2024-09-17")
+    assert {("KAZ", "RUS", "REQUEST", 0), ("KAZ", "UKR", "REQUEST", 0)} <= got

@@ -118,6 +118,7 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
                      and not _LIST_START.fullmatch(text[e[0]:e[1]]))
     return SentenceView(text, group_mentions(mentions, text, barriers), clause_starts(text),
                         embedded, dates, vocab, partners=ctx.participants, asked=ctx.asked, host=ctx.host,
+                        quotes=tuple(spans),
                         last_org=next((c for c in reversed(ctx.recent) if c in ORGANISATIONS and c != "WST"), None))
 
 
@@ -139,7 +140,9 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
             if cands and cands[0].type in ("CONSULT", "AGREE") and not parties and hit.trigger.fallback != "host":
                 parties = tuple(dict.fromkeys(c for x in cands for c in (x.actor, x.target)))
                 view.partners = parties  # "on a visit to Yerevan, she announced aid": for Armenia
-    subject = next((g for g in view.groups if _subject_ok(g, view)), None)
+    outside = [g for g in view.groups if not _inside(g.start, list(view.quotes))]
+    subject = next((g for g in outside if _subject_ok(g, view)), None) \
+        or next((g for g in view.groups if _subject_ok(g, view)), None)  # the speaker, not the quote's subject
     ctx.observe(view.groups, subject, parties)
     ctx.observe_requests(tuple((c.actor, c.target) for c in found if c.type == "REQUEST"))
     return found

@@ -67,6 +67,7 @@ class SentenceView:
     host: tuple[str, ...] = ()  # who hosted the last gathering the text told of
     hits: tuple[Hit, ...] = ()  # every trigger of the sentence
     asked: tuple[tuple[str, str], ...] = ()  # (requester, requested) of the requests just before
+    quotes: tuple[tuple[int, int], ...] = ()  # spans inside quotation marks
 
     @property
     def single_trigger(self) -> bool:
