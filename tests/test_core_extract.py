@@ -1305,3 +1305,14 @@ def test_extract_the_speaker_not_the_quotes_subject_is_the_next_he():
     got = keys('"Militarily, Russia is invincible," Kassym-Jomart Tokayev said. He called on Moscow and Kyiv to agree '
                'a ceasefire.', "2024-09-17")
     assert {("KAZ", "RUS", "REQUEST", 0), ("KAZ", "UKR", "REQUEST", 0)} <= got
+
+
+def test_extract_refusing_to_condemn_is_no_refusal_toward_the_condemned():
+    got = keys("Russia invaded Ukraine in February. Beijing has refused to condemn the invasion.", "2022-06-01")
+    assert not any(a == "CHN" for a, _, _, _ in got)
+
+
+def test_extract_condemning_an_award_accuses_its_giver():
+    got = keys("The State Department gave its award to Azimjan Askarov. The Kyrgyz foreign ministry condemned the "
+               "award last week.", "2015-07-21")
+    assert ("KGZ", "USA", "ACCUSE", -1) in got
