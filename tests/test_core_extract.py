@@ -1316,3 +1316,9 @@ def test_extract_condemning_an_award_accuses_its_giver():
     got = keys("The State Department gave its award to Azimjan Askarov. The Kyrgyz foreign ministry condemned the "
                "award last week.", "2015-07-21")
     assert ("KGZ", "USA", "ACCUSE", -1) in got
+
+
+def test_extract_a_states_fire_acts_for_it():
+    got = keys("On Tuesday, Azerbaijani fire killed four Armenian soldiers near the village of Nerkin Hand.",
+               "2024-02-14")
+    assert ("AZE", "ARM", "ASSAULT", -1) in got
