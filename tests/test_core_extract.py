@@ -1322,3 +1322,9 @@ def test_extract_a_states_fire_acts_for_it():
     got = keys("On Tuesday, Azerbaijani fire killed four Armenian soldiers near the village of Nerkin Hand.",
                "2024-02-14")
     assert ("AZE", "ARM", "ASSAULT", -1) in got
+
+
+def test_extract_a_party_right_before_a_participle_is_its_subject():
+    got = keys("Relations were shored up in December, when Kassym-Jomart Tokayev came to Tashkent and the two "
+               "presidents signed a treaty on allied relations.", "2022-01-10")
+    assert dyads(got, "AGREE") == {frozenset(("KAZ", "UZB"))}

@@ -858,6 +858,8 @@ def modifier_use(view: SentenceView, hit: Hit) -> bool:
     if prev is None or not prev.group(1).islower() or prev.group(1) in view.vocab.grammar["not_nouns"] \
             or prev.group(1).endswith("ly") or re.match(r"\s+by\b", view.text[hit.end:]):
         return False
+    if any(not view.text[g.end:hit.start].strip() and _subject_ok(g, view) for g in view.groups):
+        return False  # "and the two presidents signed a treaty": a party right before acts
     lo, _ = view.scope(hit.start)
     return any(lo <= h.start and h.end < hit.start and "," not in view.text[h.end:hit.start]
                for h in view.hits)
