@@ -1328,3 +1328,9 @@ def test_extract_a_party_right_before_a_participle_is_its_subject():
     got = keys("Relations were shored up in December, when Kassym-Jomart Tokayev came to Tashkent and the two "
                "presidents signed a treaty on allied relations.", "2022-01-10")
     assert dyads(got, "AGREE") == {frozenset(("KAZ", "UZB"))}
+
+
+def test_extract_a_list_after_a_dated_opening_phrase_is_the_subject():
+    got = keys("During a state visit to Beijing in January 2024, Mirziyoyev and Xi raised relations to a strategic "
+               "partnership.", "2024-03-01")
+    assert dyads(got, "CONSULT") == {frozenset(("UZB", "CHN"))}

@@ -61,6 +61,8 @@ def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
         end = m.end()
         tail = _LIST_TAIL.match(text, end) if not m.group(0).startswith("(") \
             and not m.group(0).lower().startswith("according") else None
+        if tail and not _NAME_END.search(text, 0, end):
+            tail = None  # "During a visit in January 2024, Mirziyoyev and Xi raised ...": the list is the subject
         if tail:  # "where X met the presidents of Kazakhstan, Kyrgyzstan and Uzbekistan for ...": a list, not the end
             nxt = re.compile(r"[,;]").search(text, tail.end())
             end = nxt.start() if nxt else len(text)
@@ -69,6 +71,7 @@ def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
 
 
 _NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
+_NAME_END = re.compile(r"(?-i:[A-Z])[\w'’-]*\s*$")
 _LIST_TAIL = re.compile(rf",\s*{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
 
 
