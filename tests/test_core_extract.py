@@ -1334,3 +1334,12 @@ def test_extract_a_list_after_a_dated_opening_phrase_is_the_subject():
     got = keys("During a state visit to Beijing in January 2024, Mirziyoyev and Xi raised relations to a strategic "
                "partnership.", "2024-03-01")
     assert dyads(got, "CONSULT") == {frozenset(("UZB", "CHN"))}
+
+
+def test_extract_a_demands_that_clause_is_no_act_and_latin_american_is_no_state():
+    got = keys("Washington demanded that Moscow withdraw its troops from the border.", "2022-01-20")
+    assert got == {("USA", "RUS", "REQUEST", 0)}
+    got = keys("The Venezuelan government expelled diplomats from seven Latin American countries.", "2024-07-30")
+    assert not any(t == "USA" for _, t, _, _ in got)
+    assert ("NGA", "BEN", "SANCTION", -1) in keys("Nigeria closed its land borders with Benin to curb smuggling.",
+                                                  "2019-09-01")

@@ -280,7 +280,8 @@ def find_mentions(text: str, vocab: Vocabulary, dates: list[tuple[int, int, str]
     date, or, for a sentence with no date of its own, the last date its
     paragraph gave: "In May 2014 ... Two months later, Nazarbayev hosted").
     """
-    raw = _dictionary_mentions(text, vocab, dates, doc_date, scene) + _pattern_mentions(text, vocab)
+    raw = [m for m in _dictionary_mentions(text, vocab, dates, doc_date, scene) + _pattern_mentions(text, vocab)
+           if not _REGION_AMERICAN.search(text, 0, m.start) or m.text != "American"]  # "Latin American": no state
     mentions = [_annotate(m, text, vocab) for m in _drop_overlaps(raw)]
     mentions = _merge_titles(mentions, text)
     for a, b in zip(mentions, mentions[1:]):
@@ -296,6 +297,7 @@ def find_mentions(text: str, vocab: Vocabulary, dates: list[tuple[int, int, str]
 _WEAPON_MODEL = re.compile(r"\b[A-Z]{1,3}-\d+\w*")
 _SERVICES = frozenset({"navy", "army", "force", "forces", "guard", "guards", "police", "marines", "military",
                        "command", "corps", "ministry", "government"})
+_REGION_AMERICAN = re.compile(r"\b(?:Latin|South|Central|North|Native|African|Pan)[\s-]$")
 _BELGIUM = re.compile(r"\bBelgi(?:um|an)\b")
 
 
