@@ -1343,3 +1343,13 @@ def test_extract_a_demands_that_clause_is_no_act_and_latin_american_is_no_state(
     assert not any(t == "USA" for _, t, _, _ in got)
     assert ("NGA", "BEN", "SANCTION", -1) in keys("Nigeria closed its land borders with Benin to curb smuggling.",
                                                   "2019-09-01")
+
+
+def test_extract_office_holders_are_known_by_surname_after_first_mention():
+    got = keys("Clinton met Aliyev in Istanbul on Thursday.", "1999-11-19")
+    assert dyads(got, "CONSULT") == {frozenset(("USA", "AZE"))}  # Bill Clinton and Heydar Aliyev
+    assert keys("Roman Vasilenko met the press in Astana.", "2022-03-01") == set()  # a given name is no surname
+
+
+def test_extract_brought_together_needs_people():
+    assert keys("The war brought together Russia and China in a marriage of convenience.", "2023-01-01") == set()

@@ -1,0 +1,97 @@
+"""Add surname aliases to src/orbitwatch/data/officeholders.csv.
+
+News copy names a leader in full once and by surname after that ("Aliyev
+said ..."), so a term without its surname misses most mentions. This adds the
+surname (the first name for Chinese and Korean office holders) where it is
+safe: it must belong to one state only across the file, must not be a place,
+an organisation or anybody's given name, and must not be an English word or a
+common Arabic given name (the BLOCK list). Office dates still decide which
+term a mention means. Running it twice adds nothing the second time.
+
+    python scripts/officeholder_surnames.py [--dry-run]
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "src" / "orbitwatch" / "data"
+SURNAME_FIRST = {"CHN", "KOR", "PRK"}
+NO_SURNAME = {"TWN", "SGP", "HKG", "MAC", "UN"}  # mixed orders; too risky to guess
+TITLES = {"King", "Queen", "Sheikh", "Emir", "Prince", "Sultan", "Pope", "Crown", "Grand", "Sir", "General",
+          "Ayatollah"}
+BLOCK = set("""May Major Brown Cook Rice Gates Austin King Fox Struck Black White Green Young Baker Carter Hunt Harris
+Reid Perry Christopher Lam Levy Wade Mesa Love Hope Long Little Bishop Pope Rich Price Power Ford Hill Rose Bell Wood
+Stone Field Lord Church Short Sharp Small Strong Grant Rock Bay March April June August Ali Ahmed Ahmad
+Mohammed Muhammad Mohamed Mohamad Mohammad Mahmoud Mahmud Abdullah Abdallah Hassan Hasan Hussein Husain Khan Singh Shah
+Said Saeed Saleh Salem Sultan Emir Prince Queen Chan Ma Ismail Ibrahim Omar Umar Khalid Khaled Youssef Yusuf Yousef
+Osman Othman Hamad Hamid Rashid Nasser Nasir Faisal Sabri Aziz Karim Rahman Rahim Salman Sharif Sherif Amin Jamal Kamal
+Justice Marshall Sherman Chase Summers Walker Hall Clark Lewis Turner Miller Mason Cooper Parker Rogers Ward Morgan
+Bond Banks Burns Fields Meta Store Son Odor Timothy Nunes Franca Ban Mark Paul John Peter Jean Jan Jose Juan Luis
+Carlos""".split())
+PARTICLE = re.compile(r"\b(?:de|da|do|dos|van|von|der|den|la|le|Le|Al|al|bin|ibn|el|El|di|Di|Mac|Mc|St)$")
+INITIAL = re.compile(r"(?:[A-Z]\.)+|Jr\.?|Sr\.?|II|III|IV")
+
+
+def surname(row: dict) -> str | None:
+    """The word a later mention uses for this office holder, or None if unsure."""
+    toks = [t for t in row["name"].replace(",", "").split() if not INITIAL.fullmatch(t)]
+    if len(toks) < 2 or toks[0] in TITLES or row["code"] in NO_SURNAME:
+        return None
+    if row["code"] in SURNAME_FIRST:
+        return toks[0]
+    return None if PARTICLE.search(" ".join(toks[:-1])) else toks[-1]
+
+
+def taken_words() -> set[str]:
+    """Words that already name a state, place or organisation."""
+    words: set[str] = set()
+    for name, cols in (("states.csv", ("name", "aliases", "adjectives", "demonyms", "seats", "cities")),
+                       ("organisations.csv", ("name", "aliases"))):
+        for row in csv.DictReader(io.StringIO((DATA / name).read_text(encoding="utf-8"))):
+            for col in cols:
+                for value in (row.get(col) or "").split("|"):
+                    words.update(value.split())
+    return words
+
+
+def add_surnames(rows: list[dict]) -> list[tuple[str, str, str]]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    given = {r["name"].split()[0] for r in rows if len(r["name"].split()) >= 2 and r["code"] not in SURNAME_FIRST}
+    for r in rows:
+        if (s := surname(r)):
+            owners[s].add(r["code"])
+    taken = taken_words()
+    added = []
+    for r in rows:
+        aliases = [a for a in r["aliases"].split("|") if a]
+        s = surname(r)
+        if (s and s not in aliases and s != r["name"] and s not in BLOCK and len(owners[s]) == 1
+                and s not in taken and s not in given and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+", s)):
+            aliases.append(s)
+            added.append((r["code"], r["name"], s))
+        r["aliases"] = "|".join(aliases)
+    return added
+
+
+def main(argv: list[str]) -> int:
+    path = DATA / "officeholders.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    fields = list(rows[0].keys())
+    added = add_surnames(rows)
+    if "--dry-run" not in argv:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        path.write_text(out.getvalue(), encoding="utf-8")
+    print(f"{len(added)} surname aliases {'would be ' if '--dry-run' in argv else ''}added to {path.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
