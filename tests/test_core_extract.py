@@ -1353,3 +1353,26 @@ def test_extract_office_holders_are_known_by_surname_after_first_mention():
 
 def test_extract_brought_together_needs_people():
     assert keys("The war brought together Russia and China in a marriage of convenience.", "2023-01-01") == set()
+
+
+def test_extract_meeting_demand_standing_at_a_parade_and_denying_a_charge_are_no_events():
+    got = keys("Both Central Asian countries have struggled in recent winters to meet rising domestic demand.",
+               "2022-12-01")
+    assert got == set()
+    got = keys("The presidents of all five Central Asian states stood with Vladimir Putin at Tuesday's Victory Day "
+               "parade on Red Square.", "2023-05-10")
+    assert not any(ty == "SUPPORT" for _, _, ty, _ in got)
+    got = keys("The court accuses Putin of the deportation of children from Ukraine, a charge Moscow rejects.",
+               "2023-10-20")
+    assert not any(ty == "REJECT" for _, _, ty, _ in got)
+    got = keys("Xi, who had not left China since a visit to Myanmar in January 2020, held talks with Tokayev.",
+               "2022-09-14")
+    assert ("CHN", "MMR", "REJECT", -1) not in got
+
+
+def test_extract_walking_out_of_a_bloc_leaves_it_and_named_documents_are_no_states():
+    assert ("UZB", "CSTO", "RETREAT", -1) in keys("Uzbekistan walked out of the Collective Security Treaty "
+                                                  "Organization in 2012.", "2023-01-01")
+    got = keys("Armenia's parliament voted to ratify the Rome Statute, which would oblige it to arrest Putin.",
+               "2023-10-03")
+    assert not any("ITA" in (a, t) for a, t, _, _ in got)

@@ -142,6 +142,10 @@ def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
     return len(words) > 1 and words[1].endswith("ing")
 
 
+_DENIAL_OBJECT = re.compile(r"\b(?:charges?|accusations?|allegations?|claims?|criticism|reports?)\s+(?:that\s+|which\s+)?"
+                            r"(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+(?:\w+ly\s+)?$", re.I)
+_MODAL_AFTER = re.compile(r"[^,.;]{0,40}?\b(?:could|would|will|may|might|should|is\s+to|are\s+to)\s+"
+                          r"(?:take\s+place|be\s+held|happen|go\s+ahead|begin|start|follow|come)\b", re.I)
 _CAUSATIVE = re.compile(r"\b(?:prompt(?:ing|ed|s)|forc(?:ing|ed|es)|lead(?:ing|s)|led|caus(?:ing|ed|es)|push(?:ing|ed|es)|"
                         r"persuad(?:ing|ed|es)|spurr(?:ing|ed)|spurs|driv(?:ing|es)|drove)\s+(?:the\s+)?$")
 _FRONTED_PARTICIPLE = re.compile(r"\W*[A-Z][a-z]+ing\b[^,;]{0,100},")
@@ -590,6 +594,8 @@ def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     if last is not None:
         rest = words[last + 1:]  # "refused to recognise X but complies", "... and says it complies": a new predicate
         new_verb = set(view.vocab.grammar["speech"]) | {"has", "have", "had", "then", "also", "later"}
+        if set(rest[-3:]) & {"since", "after", "before", "until"}:
+            return False  # "had not left China since a visit to Myanmar": the visit is not negated
         return not ("but" in rest or "yet" in rest[1:]  # ("has not yet recognised" is still negated)
                     or any(w == "and" and (set(rest[i + 1:i + 3]) & new_verb) for i, w in enumerate(rest)))
     return bool(re.match(r"\s*(?:nor|neither)\b", view.text[lo:], re.I))
@@ -613,7 +619,13 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
         return True  # "the trip was to have included a summit", "a deal that would have opened"
     if re.search(r"\brul(?:e|ed|es|ing)\s+out\b", text):
         return True  # "did not rule out a meeting with Putin": a possibility, not an act
+    if re.search(r"\b(?:was|were|is|are)\s+(?:\w+\s+)?to\s+(?:(?:start|begin|resume|continue)\s+)?$", text):
+        return True  # "the downstream states were to supply Kyrgyzstan": an obligation, not an act
+    if _MODAL_AFTER.match(view.text, hit.end):
+        return True  # "the exchange of prisoners could take place within days"
     window = [w.lower() for w in _WORD.findall(text)][-4:]
+    if len(window) >= 2 and window[-2] == "to" and window[-1] in ("start", "begin", "resume"):
+        window = window[:-1]  # "hoped to start importing": the plan governs through "start"
     g = view.vocab.grammar
     if any(w in g["modals"] for w in window):
         if any(w in g["standing"] for w in window):
@@ -880,6 +892,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
         target = None  # "a ceasefire between Israel and Lebanon took effect": the two agreed
     if actor is None or (_EVENT_NOUN.match(actor.head.text) and t.type not in SYMMETRIC_TYPES):
         return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
+    if t.type == "REJECT" and _DENIAL_OBJECT.search(view.text[:hit.start]):
+        return []  # "a charge Moscow rejects": a denial, not a refusal of anyone
     negated = not t.fixed and is_negated(view, hit, actor)
     if is_modal(view, hit, actor, negated):
         return []
