@@ -1376,3 +1376,32 @@ def test_extract_walking_out_of_a_bloc_leaves_it_and_named_documents_are_no_stat
     got = keys("Armenia's parliament voted to ratify the Rome Statute, which would oblige it to arrest Putin.",
                "2023-10-03")
     assert not any("ITA" in (a, t) for a, t, _, _ in got)
+
+
+def test_extract_an_after_clause_with_its_own_verb_has_its_own_subject():
+    got = keys("Baku applied to join the BRICS group last August, days after Vladimir Putin paid a two-day state visit "
+               "to Azerbaijan.", "2024-09-01")
+    assert ("RUS", "AZE", "CONSULT", 1) in got
+    got = keys("Hungarian Prime Minister Viktor Orban also came, a day after his talks with President Vladimir Putin "
+               "in Moscow.", "2024-07-06")
+    assert dyads(got, "CONSULT") == {frozenset(("HUN", "RUS"))}
+    got = keys("Carter froze Iranian government assets in November 1979, ten days after militants seized the US "
+               "embassy in Tehran.", "1979-12-01")
+    assert ("IRN", "USA", "COERCE", -1) not in got
+
+
+def test_extract_absolute_with_clauses_demands_that_and_traded_accusations():
+    got = keys("Relations have been hostile, with Baku and Paris trading accusations over New Caledonia.", "2024-06-01")
+    assert {("AZE", "FRA", "ACCUSE", -1), ("FRA", "AZE", "ACCUSE", -1)} <= got
+    assert ("AZE", "ARM", "REQUEST", 0) in keys("The talks remain stuck over Baku's demand that Armenia first change "
+                                                "its constitution.", "2024-06-01")
+    got = keys("Aliyev pulled out of a planned meeting in Granada with Pashinyan, with Baku complaining of France's "
+               "stance.", "2023-10-05")
+    assert {("AZE", "ARM", "REJECT", -1), ("AZE", "FRA", "ACCUSE", -1)} <= got
+
+
+def test_extract_honours_and_regarding_as_an_ally_support():
+    assert ("KAZ", "CHN", "SUPPORT", 1) in keys("Tokayev also presented Xi with the Order of the Golden Eagle.",
+                                                "2022-09-14")
+    assert ("RUS", "ARM", "SUPPORT", 1) in keys("Peskov has said that Moscow still regards Armenia as an ally.",
+                                                "2024-03-01")

@@ -42,7 +42,8 @@ def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.
     finite = (r"(?:(?!(?:and|but)\b(?!\s+(?-i:[A-Z])))[\w'’-]+\s+){0,6}?"  # "after the leaders of A and B signed"
               r"(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b")
     return re.compile(
-        rf"\([^()]*\)|,\s*(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"
+        rf"\([^()]*\)|,\s*(?:(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?|years?)\s+|shortly\s+|soon\s+|just\s+|long\s+)?"
+        rf"(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"  # ", days after Putin visited Baku"
         rf"|^according\s+to\b[^,;:]*(?=,)"  # "According to the Kremlin, Putin and Aliyev ..."
         rf"|(?<=,\s)(?:{'|'.join(initial)})\s+(?:a|an|his|her|its|their)\b[^,;:]*(?=,)"  # "Last month, on a visit to X, ..."
         rf"|(?<=\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bever\s)"  # "has since complained" is no clause
@@ -57,7 +58,8 @@ def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
     for m in pattern.finditer(text):
         if m.group(0).startswith("(") and len(m.group(0).split()) <= 3:
             continue  # "(CSTO)", "(DPR)": an apposition, not a clause
-        opener = re.match(r"[\s,(]*([\w]+)", m.group(0))
+        opener = re.match(r"[\s,(]*(?:(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?|years?)\s+(?=after|before)"
+                          r"|(?:shortly|soon|just|long)\s+(?=after|before))?([\w]+)", m.group(0))
         end = m.end()
         tail = _LIST_TAIL.match(text, end) if not m.group(0).startswith("(") \
             and not m.group(0).lower().startswith("according") else None
@@ -128,8 +130,8 @@ def _absorbs(p: Hit, p_text: str, gap: str, nxt: str = "") -> bool:
         return False  # "accused Russia of a cover-up and demanded ...": a second verb of the subject
     if p.trigger.type == "REJECT" and _DIRECT_OBJECT.match(gap):
         return True
-    if p.trigger.type == "REQUEST" and re.fullmatch(r"\s+that\s+[^,;.:]{0,60}", gap):
-        return True  # "demanded that Moscow withdraw its troops": the demand's content, not an act
+    if p.trigger.type in ("REQUEST", "THREATEN") and re.fullmatch(r"\s+that\s+[^,;.:]{0,60}", gap):
+        return True  # "demanded that Moscow withdraw", "warned that Moscow would deploy": content, not an act
     if _REASON.search(gap) and nxt.split(" ")[0].lower().endswith("ing") and len(gap) <= 60:
         return True
     if not p.trigger.absorbs:

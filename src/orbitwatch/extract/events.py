@@ -107,6 +107,9 @@ def _is_object(g: Group, vocab: Vocabulary) -> bool:
         return False  # "the President of Kazakhstan said", "none of the five states"
     if head.gov == "from" and head.gov2 in vocab.grammar["government_nouns"] and head.gov2.endswith("s"):
         return False  # "Diplomats from Britain and France walked out", "officials from the two states met"
+    nxt = g.mentions[-1].next
+    if head.prev == "with" and re.fullmatch(r"[a-z]+ing", nxt or "") and nxt not in ("including", "regarding"):
+        return False  # "with Yerevan accusing Azerbaijani forces of ...": an absolute clause's subject
     if "as" in (head.prev, head.gov) and _FINITE.fullmatch(head.next or ""):
         return False  # "as Iranian President Ahmadinejad denounced Israel": "as" opens a clause
     if head.prev in preps:
@@ -138,10 +141,17 @@ def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
         return False  # "as Ahmadinejad denounced Israel" has its own subject
     if emb[2] in ("following", "during", "amid", "despite", "as", "in", "at", "on", "over"):
         return True
+    if emb[2] in ("after", "before") and not re.match(r"[\s,]*(?:after|before)\b", view.text[emb[0]:emb[1]], re.I):
+        # ", a day after his talks with Putin", ", a year after signing" (not "days after the court issued")
+        return not _FINITE_AFTER.search(view.text[emb[0]:emb[1]])
     words = view.words(emb[0], emb[1])
     return len(words) > 1 and words[1].endswith("ing")
 
 
+_DEMAND_THAT = re.compile(r"\s+that\s+(?:the\s+)?")
+_FINITE_AFTER = re.compile(r"\b(?:after|before)\s+(?:[\w'’-]+\s+){0,6}?(?:[a-z]+ed|had|has|was|were|is|are|did|made|met|"
+                           r"paid|took|sent|went|came|gave|said|told|won|began|became|struck|fought|held|left|led|ran|"
+                           r"saw|shot|flew|broke|threw|drove|stood|brought|bought|sold|hit|cut|set|put)\b")
 _DENIAL_OBJECT = re.compile(r"\b(?:charges?|accusations?|allegations?|claims?|criticism|reports?)\s+(?:that\s+|which\s+)?"
                             r"(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+(?:\w+ly\s+)?$", re.I)
 _MODAL_AFTER = re.compile(r"[^,.;]{0,40}?\b(?:could|would|will|may|might|should|is\s+to|are\s+to)\s+"
@@ -159,6 +169,10 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     sentence's main subject."""
     lo, hi = view.scope(hit.start)
     before = [g for g in view.groups if g.end <= hit.start and view.visible(g, hit.start)]
+    absolute = next((g for g in reversed(before) if g.head.prev == "with" and not view.text[g.end:hit.start].strip()
+                     and re.match(r"[a-z]+ing\b", view.text[hit.start:hit.end])), None)
+    if absolute is not None:  # "..., with Baku complaining of France's stance": Baku complains
+        return absolute, False
     caused = next((g for g in reversed(before) if re.fullmatch(r"\s+to\s+", view.text[g.end:hit.start])
                    and _CAUSATIVE.search(view.text[:g.start])), None)
     if caused is not None:  # "..., prompting Tokyo to recall its ambassador": Tokyo recalls
@@ -541,6 +555,11 @@ def _possessor(view: SentenceView, hit: Hit) -> tuple[Group, Group | None] | Non
     if agent is None:
         return None
     lo, hi = view.scope(hit.start)
+    that = _DEMAND_THAT.match(view.text, hit.end)
+    if hit.trigger.type == "REQUEST" and that:  # "Baku's demand that Armenia change its constitution"
+        target = next((g for g in view.groups if g.start == that.end()), None)
+        if target is not None and not set(target.codes) & set(agent.codes):
+            return agent, target
     if hit.trigger.type == "REQUEST":  # "North Korea brushed aside Seoul's proposal": asked of the subject
         target = next((g for g in view.groups if lo <= g.start and g.end <= agent.start and _subject_ok(g, view)
                        and not set(g.codes) & set(agent.codes)), None)  # (not "a request to send troops to Yemen")
