@@ -1405,3 +1405,9 @@ def test_extract_honours_and_regarding_as_an_ally_support():
                                                 "2022-09-14")
     assert ("RUS", "ARM", "SUPPORT", 1) in keys("Peskov has said that Moscow still regards Armenia as an ally.",
                                                 "2024-03-01")
+
+
+def test_extract_a_party_right_after_a_subordinator_is_its_verbs_subject():
+    got = keys("It was Putin's first trip since June 2012, when he came to Tashkent weeks before Uzbekistan suspended "
+               "its membership of the Collective Security Treaty Organization.", "2016-01-01")
+    assert ("UZB", "CSTO", "RETREAT", -1) in got and ("RUS", "CSTO", "RETREAT", -1) not in got

@@ -158,6 +158,8 @@ _MODAL_AFTER = re.compile(r"[^,.;]{0,40}?\b(?:could|would|will|may|might|should|
                           r"(?:take\s+place|be\s+held|happen|go\s+ahead|begin|start|follow|come)\b", re.I)
 _CAUSATIVE = re.compile(r"\b(?:prompt(?:ing|ed|s)|forc(?:ing|ed|es)|lead(?:ing|s)|led|caus(?:ing|ed|es)|push(?:ing|ed|es)|"
                         r"persuad(?:ing|ed|es)|spurr(?:ing|ed)|spurs|driv(?:ing|es)|drove)\s+(?:the\s+)?$")
+_SUBORDINATORS = frozenset({"before", "after", "when", "until", "once", "because", "although", "though"})
+_ADJACENT_VERB = re.compile(r"\s+(?:(?:has|have|had|was|were|also|then|formally|officially|\w+ly)\s+)?")
 _FRONTED_PARTICIPLE = re.compile(r"\W*[A-Z][a-z]+ing\b[^,;]{0,100},")
 _PREP_WHICH = re.compile(r"\b(?:at|in|during|after|on|under)\s+which\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
 
@@ -181,7 +183,8 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     if fronted and hit.start >= fronted.end():  # "Visiting Astana, Xi praised ...": not Astana
         before = [g for g in before if g.start >= fronted.end()]
     inside = [g for g in before if g.start >= lo and _subject_ok(g, view)]
-    opened = [g for g in inside if g.head.prev in ("as", "while", "whereas")]
+    opened = [g for g in inside if g.head.prev in ("as", "while", "whereas")
+              or (g.head.prev in _SUBORDINATORS and _ADJACENT_VERB.fullmatch(view.text[g.end:hit.start]))]
     if opened:  # "Diplomats walked out as Ahmadinejad denounced Israel": the clause's own subject
         return opened[-1], False
     if inside:
