@@ -1411,3 +1411,41 @@ def test_extract_a_party_right_after_a_subordinator_is_its_verbs_subject():
     got = keys("It was Putin's first trip since June 2012, when he came to Tashkent weeks before Uzbekistan suspended "
                "its membership of the Collective Security Treaty Organization.", "2016-01-01")
     assert ("UZB", "CSTO", "RETREAT", -1) in got and ("RUS", "CSTO", "RETREAT", -1) not in got
+
+
+def test_extract_whoever_calls_an_act_a_blockade_blames_the_main_subject():
+    got = keys("Uzbekistan halted rail freight to southern Tajikistan in November 2011, a closure Dushanbe called an "
+               "economic blockade.", "2012-01-01")
+    assert {("UZB", "TJK", "SANCTION", -1), ("TJK", "UZB", "ACCUSE", -1)} <= got
+    got = keys("Russian customs officers halted almost all imports from Ukraine in August 2013 in what Kyiv called a "
+               "trade war aimed at deterring it from signing a pact with the European Union.", "2013-09-01")
+    assert ("UKR", "RUS", "ACCUSE", -1) in got and ("UKR", "EU", "ACCUSE", -1) not in got
+    assert keys("Moscow denied that its hackers had meddled in the US election, calling the accusations absurd.",
+                "2017-01-01") == set()
+
+
+def test_extract_court_cases_disappointment_and_suspended_embassies():
+    assert ("CZE", "POL", "ACCUSE", -1) in keys("Prague took Warsaw to the European Court of Justice in February "
+                                                "2021 over the Turow mine.", "2021-03-01")
+    assert ("CAN", "USA", "ACCUSE", -1) in keys("Justin Trudeau said he was disappointed by Joe Biden's decision to "
+                                                "revoke the permit.", "2021-01-21")
+    assert ("AZE", "IRN", "SANCTION", -1) in keys("Azerbaijan suspended the work of its embassy in Tehran in January "
+                                                  "2023.", "2023-02-01")
+    got = keys("Tallinn ordered the closure of Russia's consulate in Narva, and Moscow responded by shutting Estonia's "
+               "consulate in St Petersburg.", "2022-08-12")
+    assert {("EST", "RUS", "COERCE", -1), ("RUS", "EST", "COERCE", -1)} <= got
+
+
+def test_extract_visas_revoked_ties_cut_and_bans_on_travel_to_a_state():
+    assert ("IND", "PAK", "SANCTION", -1) in keys("India revoked the visas of Pakistani nationals in April 2025.",
+                                                  "2025-05-01")
+    assert ("USA", "TWN", "SANCTION", -1) in keys("The United States cut its official ties with Taipei on January 1, "
+                                                  "1979.", "1979-02-01")
+    assert ("PHL", "KWT", "SANCTION", -1) in keys("Rodrigo Duterte banned Filipino workers from going to Kuwait in "
+                                                  "February 2018.", "2018-03-01")
+
+
+def test_extract_a_far_date_in_a_sentence_does_not_unseat_a_leader():
+    got = keys("Putin met Aliyev and Pashinyan in Sochi, and they agreed to settle their disputes on the basis of the "
+               "1991 Alma-Ata declaration and the principles of the United Nations Charter.", "2022-11-01")
+    assert frozenset(("RUS", "AZE")) in dyads(got, "CONSULT")

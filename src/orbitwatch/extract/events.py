@@ -158,7 +158,7 @@ _MODAL_AFTER = re.compile(r"[^,.;]{0,40}?\b(?:could|would|will|may|might|should|
                           r"(?:take\s+place|be\s+held|happen|go\s+ahead|begin|start|follow|come)\b", re.I)
 _CAUSATIVE = re.compile(r"\b(?:prompt(?:ing|ed|s)|forc(?:ing|ed|es)|lead(?:ing|s)|led|caus(?:ing|ed|es)|push(?:ing|ed|es)|"
                         r"persuad(?:ing|ed|es)|spurr(?:ing|ed)|spurs|driv(?:ing|es)|drove)\s+(?:the\s+)?$")
-_SUBORDINATORS = frozenset({"before", "after", "when", "until", "once", "because", "although", "though"})
+_SUBORDINATORS = frozenset({"before", "after", "when", "until", "once", "because", "although", "though", "what"})
 _ADJACENT_VERB = re.compile(r"\s+(?:(?:has|have|had|was|were|also|then|formally|officially|\w+ly)\s+)?")
 _FRONTED_PARTICIPLE = re.compile(r"\W*[A-Z][a-z]+ing\b[^,;]{0,100},")
 _PREP_WHICH = re.compile(r"\b(?:at|in|during|after|on|under)\s+which\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
@@ -214,6 +214,21 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     if fronted is not None:
         return fronted, True
     return _cut_relative_subject(view, hit), True
+
+
+def _judge_and_judged(view: SentenceView, hit: Hit, actor: Group | None,
+                      target: Group | None) -> tuple[Group | None, Group | None]:
+    """"X halted imports, in what Kyiv called a trade war", "a closure Dushanbe called a
+    blockade": the party right before the verb judges, and the main clause's subject
+    is judged."""
+    near = next((g for g in view.groups if g.end <= hit.start and not view.text[g.end:hit.start].strip()), None)
+    if near is None or not re.search(r"(?:\bwhat|\bwhich|[a-z]{4,})\s+$", view.text[:near.start]) \
+            or near.start == 0:
+        return actor, target
+    main = main_subject(view)
+    if main is None or set(main.codes) & set(near.codes):
+        return actor, target
+    return near, main
 
 
 def _fronted_participle_subject(view: SentenceView, hit: Hit) -> Group | None:
@@ -296,7 +311,7 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     if hit.trigger.type == "CONSULT" and set(g.codes) <= set(ORGANISATIONS) and (
             _OWN_MEETING_AFTER.match(view.text[g.end:]) or _OWN_MEETING_BEFORE.search(view.text[:g.start])):
         return False  # "hosted the SCO summit", "flew in for a summit of the CIS": the members meet, not the body
-    if h.gov == "by" and re.search(r"\w+ed\s+by\s+(?:the\s+)?$", view.text[max(0, g.start - 30):g.start]) \
+    if h.gov == "by" and re.search(r"\w+ed\s+by\s+(?:the\s+)?$", view.text[max(hit.end, g.start - 30):g.start]) \
             and g.start > hit.end:
         return False  # "signed two protocols, brokered by Switzerland": an agent, not the other party
     own_particle = bool(re.fullmatch(r"\s*(?:the\s+)?", view.text[hit.end:g.start])) \
@@ -506,12 +521,14 @@ def is_passive(view: SentenceView, hit: Hit, actor: Group) -> bool:
     first = view.text[hit.start:hit.end].split()[0].lower()
     participle = first.endswith(("ed", "en")) or first in ("held", "sent", "built", "struck", "sought",
                                                           "brought", "made", "met", "hit", "shot")
-    if not participle or actor.end > hit.start:
-        return False
+    if not participle or actor.end > hit.start or first in _FEELINGS:
+        return False  # "he was disappointed by": a feeling, not a passive
     reduced = re.match(r"\s+by\b", view.text[hit.end:]) and re.search(r",\s*$", view.text[:hit.start])
     return bool(reduced or _PASSIVE.search(view.text[actor.end:hit.start]))
 
 
+_FEELINGS = frozenset({"disappointed", "concerned", "alarmed", "worried", "outraged", "dismayed", "pleased",
+                       "satisfied", "delighted", "troubled", "shocked", "angered", "frustrated", "saddened"})
 _NOUN_OF = re.compile(r"\s+of\b")
 _BROKERED = re.compile(r",\s*(?:[\w-]+\s+){0,6}?(?:brokered|mediated|facilitated)\s+by\s+(?:the\s+)?$", re.I)
 _TO_PHRASE = re.compile(r"\b(?:according|thanks|due|owing|prior|contrary|compared|close|next|similar|addition|"
@@ -914,6 +931,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
         target = None  # "a ceasefire between Israel and Lebanon took effect": the two agreed
     if actor is None or (_EVENT_NOUN.match(actor.head.text) and t.type not in SYMMETRIC_TYPES):
         return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
+    if t.name == "negative-judgement":
+        actor, target = _judge_and_judged(view, hit, actor, target)
     if t.type == "REJECT" and _DENIAL_OBJECT.search(view.text[:hit.start]):
         return []  # "a charge Moscow rejects": a denial, not a refusal of anyone
     negated = not t.fixed and is_negated(view, hit, actor)
