@@ -2,11 +2,14 @@
 
 News copy names a leader in full once and by surname after that ("Aliyev
 said ..."), so a term without its surname misses most mentions. This adds the
-surname (the first name for Chinese and Korean office holders) where it is
-safe: it must belong to one state only across the file, must not be a place,
-an organisation or anybody's given name, and must not be an English word or a
-common Arabic given name (the BLOCK list). Office dates still decide which
-term a mention means. Running it twice adds nothing the second time.
+surname (the first word for Chinese, Korean and Cambodian office holders; none
+for naming systems without surnames) where the checks below pass: it belongs to
+one state only across the file; it is not a place, an organisation or a given
+name of anyone in the file; it is not on the BLOCK list (common English words
+and names, Arab given names, abbreviations, ethnonyms); and it never occurs as a
+lowercase word in the project's own sample articles (a rough test for ordinary
+English words). Office dates still decide which term a mention means. Running
+it twice adds nothing the second time.
 
     python scripts/officeholder_surnames.py [--dry-run]
 """
@@ -20,8 +23,9 @@ from collections import defaultdict
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "orbitwatch" / "data"
-SURNAME_FIRST = {"CHN", "KOR", "PRK"}
-NO_SURNAME = {"TWN", "SGP", "HKG", "MAC", "UN"}  # mixed orders; too risky to guess
+SURNAME_FIRST = {"CHN", "KOR", "PRK", "KHM"}
+NO_SURNAME = {"TWN", "SGP", "HKG", "MAC", "UN",  # mixed orders; too risky to guess
+              "MMR", "ETH", "ERI", "IDN", "ISL", "SOM"}  # no family names, or patronyms
 TITLES = {"King", "Queen", "Sheikh", "Emir", "Prince", "Sultan", "Pope", "Crown", "Grand", "Sir", "General",
           "Ayatollah"}
 BLOCK = set("""May Major Brown Cook Rice Gates Austin King Fox Struck Black White Green Young Baker Carter Hunt Harris
@@ -32,7 +36,14 @@ Said Saeed Saleh Salem Sultan Emir Prince Queen Chan Ma Ismail Ibrahim Omar Umar
 Osman Othman Hamad Hamid Rashid Nasser Nasir Faisal Sabri Aziz Karim Rahman Rahim Salman Sharif Sherif Amin Jamal Kamal
 Justice Marshall Sherman Chase Summers Walker Hall Clark Lewis Turner Miller Mason Cooper Parker Rogers Ward Morgan
 Bond Banks Burns Fields Meta Store Son Odor Timothy Nunes Franca Ban Mark Paul John Peter Jean Jan Jose Juan Luis
-Carlos""".split())
+Carlos Spring Gross Mock Horn Cannon Slot Bot Champagne Machete Sang Song Park Mills Lagos Toledo Han Turk
+Parts Sen Graham Howard Jonathan Wallace Emerson Dion Smith Taylor Evans Jones Williams Wilson Thomas Robinson Clarke
+James Davies Wright Hughes Edwards Moore Allen Scott Adams Campbell Stewart Murray Johnson Martin Jackson Anderson
+Harrison Gordon Douglas Stuart Russell Lloyd Kenneth Dennis Raymond Roger Bruce Eric Frank Henry Arthur George
+Charles Edward Richard Robert David Michael Stephen Philip Anthony Andrew Simon Hans Ali Musa Isa Yahya Bello Aden
+Kabila Joseph Francis Augustin Pierre Louis Michel Laurent Vincent Patrice Emmanuel Daniel Samuel Gabriel Nelson
+Sun Moon Kim Lee Kang Jung Chung Yoon Shin Oh Cho Ma Bo Le Nguyen Tran""".split())
+# Korean surnames are kept: they follow SURNAME_FIRST, and "Kim", "Lee" and "Park" are too common to stand alone.
 PARTICLE = re.compile(r"\b(?:de|da|do|dos|van|von|der|den|la|le|Le|Al|al|bin|ibn|el|El|di|Di|Mac|Mc|St)$")
 INITIAL = re.compile(r"(?:[A-Z]\.)+|Jr\.?|Sr\.?|II|III|IV")
 
@@ -59,19 +70,35 @@ def taken_words() -> set[str]:
     return words
 
 
+def english_words() -> set[str]:
+    """Lowercase words of the project's own sample articles: a rough English word list."""
+    corpus = DATA.parent.parent.parent / "samples" / "corpus"
+    words: set[str] = set()
+    for path in corpus.rglob("*"):
+        if path.is_file() and path.suffix in (".txt", ".jsonl", ".html"):
+            words.update(re.findall(r"\b[a-z][a-z'-]+\b", path.read_text(encoding="utf-8", errors="replace")))
+    return words
+
+
 def add_surnames(rows: list[dict]) -> list[tuple[str, str, str]]:
     owners: dict[str, set[str]] = defaultdict(set)
-    given = {r["name"].split()[0] for r in rows if len(r["name"].split()) >= 2 and r["code"] not in SURNAME_FIRST}
+    given = set()
     for r in rows:
-        if (s := surname(r)):
-            owners[s].add(r["code"])
-    taken = taken_words()
+        toks = [t for t in r["name"].split() if t not in TITLES]
+        if len(toks) >= 2 and r["code"] not in SURNAME_FIRST:
+            given.add(toks[0])
+    surnames = {id(r): surname(r) for r in rows}
+    for r in rows:
+        if surnames[id(r)]:
+            owners[surnames[id(r)]].add(r["code"])
+    taken, english = taken_words(), english_words()
     added = []
     for r in rows:
         aliases = [a for a in r["aliases"].split("|") if a]
-        s = surname(r)
+        s = surnames[id(r)]
         if (s and s not in aliases and s != r["name"] and s not in BLOCK and len(owners[s]) == 1
-                and s not in taken and s not in given and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+", s)):
+                and s not in taken and s not in given and s.lower() not in english
+                and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+", s)):
             aliases.append(s)
             added.append((r["code"], r["name"], s))
         r["aliases"] = "|".join(aliases)

@@ -35,6 +35,10 @@ class Hit:
     reason_of: "Hit | None" = None  # "praised X for taking in refugees": X is this hit's actor
 
 
+# "days after", "shortly before": how long before or after, then the opener itself
+_TIME_PREFIX = r"(?:(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?|years?)\s+(?=after|before)|(?:shortly|soon|just|long)\s+(?=after|before))"
+
+
 @lru_cache(maxsize=4)
 def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(openers)
@@ -42,8 +46,7 @@ def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.
     finite = (r"(?:(?!(?:and|but)\b(?!\s+(?-i:[A-Z])))[\w'’-]+\s+){0,6}?"  # "after the leaders of A and B signed"
               r"(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b")
     return re.compile(
-        rf"\([^()]*\)|,\s*(?:(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?|years?)\s+|shortly\s+|soon\s+|just\s+|long\s+)?"
-        rf"(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"  # ", days after Putin visited Baku"
+        rf"\([^()]*\)|,\s*{_TIME_PREFIX}?(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"  # ", days after Putin visited"
         rf"|^according\s+to\b[^,;:]*(?=,)"  # "According to the Kremlin, Putin and Aliyev ..."
         rf"|(?<=,\s)(?:{'|'.join(initial)})\s+(?:a|an|his|her|its|their)\b[^,;:]*(?=,)"  # "Last month, on a visit to X, ..."
         rf"|(?<=\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bever\s)"  # "has since complained" is no clause
@@ -58,8 +61,7 @@ def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
     for m in pattern.finditer(text):
         if m.group(0).startswith("(") and len(m.group(0).split()) <= 3:
             continue  # "(CSTO)", "(DPR)": an apposition, not a clause
-        opener = re.match(r"[\s,(]*(?:(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?|years?)\s+(?=after|before)"
-                          r"|(?:shortly|soon|just|long)\s+(?=after|before))?([\w]+)", m.group(0))
+        opener = re.match(rf"[\s,(]*{_TIME_PREFIX}?([\w]+)", m.group(0))
         end = m.end()
         tail = _LIST_TAIL.match(text, end) if not m.group(0).startswith("(") \
             and not m.group(0).lower().startswith("according") else None

@@ -15,6 +15,7 @@ _OFFICIALS = frozenset({"diplomat", "official", "minister", "ambassador", "envoy
 _GOVERNED = frozenset({"as", "with", "beside", "by", "to", "from", "for", "than", "like", "against", "of"})
 _ORG_KINDS = {"alliance": frozenset({"CSTO", "NATO"}), "union": frozenset({"EU", "EAEU"})}
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+_SENDING = re.compile(r"\b(?:sent|dispatched|despatched|appointed|named|tasked|assigned)\b")
 _COUNT = re.compile(r"\b(two|three|four|five|six|both)\b", re.I)
 
 
@@ -72,7 +73,7 @@ class Discourse:
                       and x.gov not in ("in", "at")]
             if states and m.text.lower() not in ("he", "she"):
                 return states[0].codes  # "Armenia cancelled the drills in the country"
-            if states and states[0].start <= 1 and not people:
+            if states and states[0].start <= 1 and not people and _SENDING.search(text[:m.start]):
                 return states[0].codes  # "Moscow then dispatched Kozak to Bishkek, where he met ...": Moscow's man
             return () if self.singular == ("WST",) and m.text.lower() in ("he", "she") else self.singular
         if m.anaphor == "participants":

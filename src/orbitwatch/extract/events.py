@@ -152,15 +152,16 @@ _DEMAND_THAT = re.compile(r"\s+that\s+(?:the\s+)?")
 _FINITE_AFTER = re.compile(r"\b(?:after|before)\s+(?:[\w'’-]+\s+){0,6}?(?:[a-z]+ed|had|has|was|were|is|are|did|made|met|"
                            r"paid|took|sent|went|came|gave|said|told|won|began|became|struck|fought|held|left|led|ran|"
                            r"saw|shot|flew|broke|threw|drove|stood|brought|bought|sold|hit|cut|set|put)\b")
-_DENIAL_OBJECT = re.compile(r"\b(?:charges?|accusations?|allegations?|claims?|criticism|reports?)\s+(?:that\s+|which\s+)?"
-                            r"(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+(?:\w+ly\s+)?$", re.I)
-_MODAL_AFTER = re.compile(r"[^,.;]{0,40}?\b(?:could|would|will|may|might|should|is\s+to|are\s+to)\s+"
+_IN_TIME_PHRASE = re.compile(r"\b(?:since|after|before|until)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?$", re.I)
+_DENIAL_OBJECT = re.compile(r"\b(?:a|an|the|this|that|such)\s+(?:charges?|accusations?|allegations?|claims?|criticism|reports?)"
+                            r"\s+(?:that\s+|which\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:\w+ly\s+)?$")
+_MODAL_AFTER = re.compile(r"(?:(?!\b(?:and|but|that|which|who)\b)[^,.;]){0,40}?\b(?:could|would|will|may|might|should|is\s+to|are\s+to)\s+"
                           r"(?:take\s+place|be\s+held|happen|go\s+ahead|begin|start|follow|come)\b", re.I)
 _CAUSATIVE = re.compile(r"\b(?:prompt(?:ing|ed|s)|forc(?:ing|ed|es)|lead(?:ing|s)|led|caus(?:ing|ed|es)|push(?:ing|ed|es)|"
                         r"persuad(?:ing|ed|es)|spurr(?:ing|ed)|spurs|driv(?:ing|es)|drove)\s+(?:the\s+)?$")
 _SUBORDINATORS = frozenset({"before", "after", "when", "until", "once", "because", "although", "though", "what"})
 _ADJACENT_VERB = re.compile(r"\s+(?:(?:has|have|had|was|were|also|then|formally|officially|\w+ly)\s+)?")
-_FRONTED_PARTICIPLE = re.compile(r"\W*[A-Z][a-z]+ing\b[^,;]{0,100},")
+_FRONTED_PARTICIPLE = re.compile(r"\W*([A-Z][a-z]+ing)\s[^,;]{0,100},")
 _PREP_WHICH = re.compile(r"\b(?:at|in|during|after|on|under)\s+which\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
 
 
@@ -179,7 +180,7 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
                    and _CAUSATIVE.search(view.text[:g.start])), None)
     if caused is not None:  # "..., prompting Tokyo to recall its ambassador": Tokyo recalls
         return caused, False
-    fronted = _FRONTED_PARTICIPLE.match(view.text)
+    fronted = _fronted_participle(view)
     if fronted and hit.start >= fronted.end():  # "Visiting Astana, Xi praised ...": not Astana
         before = [g for g in before if g.start >= fronted.end()]
     inside = [g for g in before if g.start >= lo and _subject_ok(g, view)]
@@ -222,7 +223,7 @@ def _judge_and_judged(view: SentenceView, hit: Hit, actor: Group | None,
     blockade": the party right before the verb judges, and the main clause's subject
     is judged."""
     near = next((g for g in view.groups if g.end <= hit.start and not view.text[g.end:hit.start].strip()), None)
-    if near is None or not re.search(r"(?:\bwhat|\bwhich|[a-z]{4,})\s+$", view.text[:near.start]) \
+    if near is None or not re.search(r"(?:\bwhat|\bwhich|[a-z]{4,})\s+(?:the\s+)?$", view.text[:near.start]) \
             or near.start == 0:
         return actor, target
     main = main_subject(view)
@@ -231,10 +232,19 @@ def _judge_and_judged(view: SentenceView, hit: Hit, actor: Group | None,
     return near, main
 
 
+def _fronted_participle(view: SentenceView) -> re.Match | None:
+    """The participle phrase that opens a sentence ("Visiting Astana on Monday,"),
+    not a name that happens to end in -ing ("Beijing, in turn, ...")."""
+    m = _FRONTED_PARTICIPLE.match(view.text)
+    if m is None or any(g.start <= m.start(1) < g.end for g in view.groups):
+        return None
+    return m
+
+
 def _fronted_participle_subject(view: SentenceView, hit: Hit) -> Group | None:
     """"Speaking alongside Tokayev, Xi said ...": a participle that opens the
     sentence has the subject of the clause after its comma."""
-    if view.text[:hit.start].strip() or not re.match(r"[A-Za-z]+ing\b", view.text[hit.start:]):
+    if view.text[:hit.start].strip() or _fronted_participle(view) is None:
         return None
     comma = view.text.find(",", hit.end)
     if comma < 0:
@@ -298,7 +308,7 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         # "keeps bases in both countries", and "called on the two capitals", where "on" belongs to the verb)
     if h.anaphor in ("plural", "singular") and (g.start - hit.end > 40 or h.text.lower() in ("they", "he", "she")):
         return False  # a far "them" is more often a company or a people; "they" is a subject
-    if h.gov == "with" and re.match(r"\s+(?:looking\s+on|watching|present|in\s+attendance|at\s+(?:his|her|their)\s+side)\b",
+    if h.gov == "with" and re.match(r"\s+(?:looking\s+on|watching|present|presiding|officiating|in\s+attendance|at\s+(?:his|her|their)\s+side)\b",
                                      view.text[g.end:]):
         return False  # "initialled the treaty in Washington, with Trump looking on": a witness
     if h.gov in view.vocab.grammar["not_target_after"] and not adjacent \
@@ -633,7 +643,7 @@ def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     if last is not None:
         rest = words[last + 1:]  # "refused to recognise X but complies", "... and says it complies": a new predicate
         new_verb = set(view.vocab.grammar["speech"]) | {"has", "have", "had", "then", "also", "later"}
-        if set(rest[-3:]) & {"since", "after", "before", "until"}:
+        if _IN_TIME_PHRASE.search(view.text[:hit.start]):
             return False  # "had not left China since a visit to Myanmar": the visit is not negated
         return not ("but" in rest or "yet" in rest[1:]  # ("has not yet recognised" is still negated)
                     or any(w == "and" and (set(rest[i + 1:i + 3]) & new_verb) for i, w in enumerate(rest)))
@@ -658,10 +668,13 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
         return True  # "the trip was to have included a summit", "a deal that would have opened"
     if re.search(r"\brul(?:e|ed|es|ing)\s+out\b", text):
         return True  # "did not rule out a meeting with Putin": a possibility, not an act
-    if re.search(r"\b(?:was|were|is|are)\s+(?:\w+\s+)?to\s+(?:(?:start|begin|resume|continue)\s+)?$", text):
+    if re.search(r"\b(?:was|were|is|are)\s+(?:due\s+|set\s+|about\s+|expected\s+|scheduled\s+|supposed\s+|going\s+)?to\s+"
+                 r"(?:(?:start|begin|resume|continue)\s+)?$", text):
         return True  # "the downstream states were to supply Kyrgyzstan": an obligation, not an act
-    if _MODAL_AFTER.match(view.text, hit.end):
-        return True  # "the exchange of prisoners could take place within days"
+    first = view.text[hit.start:hit.end].split()[0].lower()
+    noun = not first.endswith(("ed", "ing")) and first not in view.vocab.grammar["irregular_verbs"]
+    if noun and _MODAL_AFTER.match(view.text, hit.end):
+        return True  # "the exchange of prisoners could take place within days" (not "attacked ... and more will follow")
     window = [w.lower() for w in _WORD.findall(text)][-4:]
     if len(window) >= 2 and window[-2] == "to" and window[-1] in ("start", "begin", "resume"):
         window = window[:-1]  # "hoped to start importing": the plan governs through "start"
@@ -772,7 +785,8 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
         hub = next(m for m in actor.mentions if m is not blocs[0])
         return [(h, c) for h in hub.codes for c in blocs[0].codes if c != h]
     hubs = [c for c in a_codes if c in POWERS]
-    if _CENTRAL_ASIA <= set(a_codes) and len(a_codes) == 6:  # "Central Asia plus Germany": Germany is the hub
+    if _CENTRAL_ASIA <= set(a_codes) and len(a_codes) == 6 and actor.head.anaphor:
+        # "the leaders" of a Central Asia plus Germany meeting: Germany is the hub
         hubs = [c for c in a_codes if c not in _CENTRAL_ASIA]
     if len(hubs) == 1 and len(a_codes) >= 4:  # "C5+1": the power meets each of the others
         return [(hubs[0], c) for c in a_codes if c != hubs[0]]
@@ -933,6 +947,11 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
         return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
     if t.name == "negative-judgement":
         actor, target = _judge_and_judged(view, hit, actor, target)
+    if t.name == "blame-failure":  # "Peskov said Putin had refused": no blame of one's own side
+        said = next((g for g in view.groups if g.start >= hit.end), None)
+        if said is None or set(said.codes) & set(actor.codes):
+            return []
+        target = said
     if t.type == "REJECT" and _DENIAL_OBJECT.search(view.text[:hit.start]):
         return []  # "a charge Moscow rejects": a denial, not a refusal of anyone
     negated = not t.fixed and is_negated(view, hit, actor)

@@ -187,7 +187,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     m.gov2 = _word_before(text, m.start - len(prev) - 1 - (len(prev2) + 1 if m.gov == prev2 else 0))[0] \
         if m.gov in ("of", "from") else ""
     if m.gov in ("in", "at") and prev2 in ("government", "authorities", "regime", "leadership", "rulers",
-                                           "officials", "diplomats", "policymakers", "lawmakers", "leaders"):
+                                           "officials", "diplomats", "policymakers", "lawmakers", "leaders",
+                                           "police", "prosecutors", "courts", "court"):
         m.gov, m.gov2 = "of", prev2  # "the new government in Kabul" is Afghanistan's, not a place
     if prev == "capital" or (prev == "," and prev2 == "capital"):
         m.prev = m.gov = "in"  # "in his capital, Tashkent," is a place
@@ -291,7 +292,8 @@ def find_mentions(text: str, vocab: Vocabulary, dates: list[tuple[int, int, str]
             a.modifier = b.modifier = True  # "Turkish Cypriot", "Greek Cypriot": a community, neither state
     for m in mentions:
         _attach_roles(m, text, vocab, _date_at(dates, m.start, doc_date))
-        if m.text == "Brussels" and m.codes == ("EU",) and _BELGIUM.search(text):
+        if m.text == "Brussels" and m.codes == ("EU",) and _BELGIUM.search(text[max(0, m.start - 100):m.start]) \
+                and not _EU_WORDS.search(text):
             m.codes = ("BEL",)  # "Rwanda cut ties with Belgium, accusing Brussels of ...": Belgium's capital
     return mentions
 
@@ -301,6 +303,7 @@ _SERVICES = frozenset({"navy", "army", "force", "forces", "guard", "guards", "po
                        "command", "corps", "ministry", "government"})
 _REGION_AMERICAN = re.compile(r"\b(?:Latin|South|Central|North|Native|African|Pan)[\s-]$")
 _BELGIUM = re.compile(r"\bBelgi(?:um|an)\b")
+_EU_WORDS = re.compile(r"\b(?:EU|European|bloc|Commission|presidency)\b")
 
 
 def _pronoun_first(m: Mention, gap: str) -> bool:
