@@ -1528,3 +1528,13 @@ def test_extract_surname_aliases_are_no_words_titles_or_given_names():
     assert keys("Blinken met Mary Simon in Ottawa.", "2023-01-01") == set()
     assert keys("Senator Lindsey Graham urged Moscow to free the journalists.", "2003-01-01") == set()
     assert ("RUS", "TUR", "COERCE", -1) in keys("Russia detained a Turk suspected of spying for Ankara.", "2010-01-01")
+
+
+def test_extract_the_three_men_are_the_three_leaders_just_named_and_the_host_is_the_venue():
+    got = keys("Putin held separate meetings with Ilham Aliyev and Nikol Pashinyan before the three men sat down "
+               "together, and in a statement released afterwards they agreed to refrain from the use of force.",
+               "2022-11-01")
+    assert {frozenset(p) for p in (("RUS", "AZE"), ("RUS", "ARM"), ("AZE", "ARM"))} <= dyads(got, "AGREE")
+    got = keys("Turkish Foreign Minister Mevlut Cavusoglu held talks in Ankara on Wednesday with Ararat Mirzoyan. The "
+               "visitor praised Ankara for its help.", "2023-02-15")
+    assert ("ARM", "TUR", "SUPPORT", 1) in got
