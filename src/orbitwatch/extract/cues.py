@@ -18,9 +18,12 @@ MIN_CUE = 2
 def _lead(items) -> set[str] | None:
     """Literal prefixes of a parsed sequence (None: cannot tell). An
     assertion before the first literal is passed over (what follows it must
-    still match), and a group after a literal extends it ("t(?:old|ells)")."""
+    still match), a group or an alternation continues with what follows it
+    ("t(?:old|ells)"), and an optional item gives both ways
+    ("(?:deeply\\s+)?disappointed": "deeply" or "disappointed")."""
+    items = list(items)
     prefix = ""
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
         if op is C.AT:
             if prefix:
                 break
@@ -30,20 +33,22 @@ def _lead(items) -> set[str] | None:
             continue
         if op in (C.ASSERT, C.ASSERT_NOT) and not prefix:
             continue  # "(?<=\bto )accuse": the word still starts with "accuse"
-        sub = None
+        rest = items[i + 1:]
         if op is C.SUBPATTERN:
-            sub = _lead(av[3])
+            ways = [list(av[3]) + rest]
         elif op is C.BRANCH:
-            sub = set()
-            for branch in av[1]:
-                lead = _lead(branch)
-                if lead is None:
-                    sub = None
-                    break
-                sub |= lead
-        if sub is None:
+            ways = [list(branch) + rest for branch in av[1]]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[1] >= 1:
+            ways = [list(av[2]) + rest] + ([rest] if av[0] == 0 else [])
+        else:
             break
-        return {prefix + s for s in sub}
+        found: set[str] = set()
+        for way in ways:
+            lead = _lead(way)
+            if lead is None:
+                return {prefix} if len(prefix) >= MIN_CUE else None
+            found |= lead
+        return {prefix + f for f in found}
     return {prefix} if len(prefix) >= MIN_CUE else None
 
 
