@@ -1538,3 +1538,29 @@ def test_extract_the_three_men_are_the_three_leaders_just_named_and_the_host_is_
     got = keys("Turkish Foreign Minister Mevlut Cavusoglu held talks in Ankara on Wednesday with Ararat Mirzoyan. The "
                "visitor praised Ankara for its help.", "2023-02-15")
     assert ("ARM", "TUR", "SUPPORT", 1) in got
+
+
+def test_extract_troops_that_had_left_a_handed_over_camp_and_a_war_fought():
+    assert ("VNM", "KHM", "RETREAT", -1) in keys("Hanoi said the last Vietnamese troops had left Cambodia in September "
+                                                 "1989.", "1989-10-01")
+    assert ("FRA", "CIV", "RETREAT", -1) in keys("France handed its military camp at Port-Bouet to Ivory Coast in "
+                                                 "February 2025.", "2025-03-01")
+    got = keys("Ecuadorean and Peruvian troops fought an undeclared war over the Cenepa valley in early 1995.",
+               "1995-06-01")
+    assert {("ECU", "PER", "ASSAULT", -1), ("PER", "ECU", "ASSAULT", -1)} <= got
+
+
+def test_extract_staying_away_in_protest_and_voicing_support():
+    got = keys("The presidents of Lithuania and Estonia stayed away from Moscow's celebrations in May 2005 in protest "
+               "at the Kremlin's stance.", "2005-06-01")
+    assert {("LTU", "RUS", "PROTEST", -1), ("EST", "RUS", "PROTEST", -1)} <= got
+    assert ("RUS", "TUR", "SUPPORT", 1) in keys("Vladimir Putin telephoned Recep Tayyip Erdogan in July 2016 to voice "
+                                                "support for Turkey's elected authorities.", "2016-08-01")
+
+
+def test_extract_a_single_soldier_and_a_un_recognised_government_are_no_state_acts():
+    assert keys("A Russian soldier who had deserted his unit killed seven members of an Armenian family in Gyumri.",
+                "2015-01-20") == set()
+    got = keys("Turkey and Libya's UN-recognised government signed a maritime memorandum in November 2019.",
+               "2019-12-01")
+    assert not any(ty == "SUPPORT" for _, _, ty, _ in got)

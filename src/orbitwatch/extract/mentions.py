@@ -177,6 +177,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     m.in_paren = text.count("(", 0, m.start) > text.count(")", 0, m.start)
     if not text[:m.start].strip() and m.text.isupper() and re.match(r"\s*(?:\([^)]*\)\s*)?[-–—:]", after):
         m.modifier = True  # a dateline ("MOSCOW - ..."): where the story was filed
+    if prev in ("a", "an") and m.kind == "adj" and m.next in _INDIVIDUALS:
+        m.modifier = True  # "a Russian soldier who had deserted killed ...": one person, not the state
     if prev in ("a", "an") and m.kind in ("name", "collective", "org", "seat") \
             and m.next not in vocab.grammar["act_nouns"] \
             and not set(re.findall(r"[a-z-]+", after.lower())[:3]) & set(vocab.grammar["government_nouns"]) \
@@ -301,6 +303,8 @@ def find_mentions(text: str, vocab: Vocabulary, dates: list[tuple[int, int, str]
 _WEAPON_MODEL = re.compile(r"\b[A-Z]{1,3}-\d+\w*")
 _SERVICES = frozenset({"navy", "army", "force", "forces", "guard", "guards", "police", "marines", "military",
                        "command", "corps", "ministry", "government"})
+_INDIVIDUALS = frozenset({"soldier", "serviceman", "policeman", "man", "woman", "citizen", "national", "student",
+                          "tourist", "worker", "migrant", "teenager", "businessman", "blogger", "pilot", "sailor"})
 _REGION_AMERICAN = re.compile(r"\b(?:Latin|South|Central|North|Native|African|Pan)[\s-]$")
 _BELGIUM = re.compile(r"\bBelgi(?:um|an)\b")
 _EU_WORDS = re.compile(r"\b(?:EU|European|bloc|Commission|presidency)\b")
