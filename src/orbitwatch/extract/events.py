@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import ORGANISATIONS, SYMMETRIC_TYPES
 from . import syntax
@@ -143,15 +144,21 @@ def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
         return True
     if emb[2] in ("after", "before") and not re.match(r"[\s,]*(?:after|before)\b", view.text[emb[0]:emb[1]], re.I):
         # ", a day after his talks with Putin", ", a year after signing" (not "days after the court issued")
-        return not _FINITE_AFTER.search(view.text[emb[0]:emb[1]])
+        return not _finite_after(tuple(view.vocab.grammar["irregular_verbs"])).search(view.text[emb[0]:emb[1]])
     words = view.words(emb[0], emb[1])
     return len(words) > 1 and words[1].endswith("ing")
 
 
 _DEMAND_THAT = re.compile(r"\s+that\s+(?:the\s+)?")
-_FINITE_AFTER = re.compile(r"\b(?:after|before)\s+(?:[\w'’-]+\s+){0,6}?(?:[a-z]+ed|had|has|was|were|is|are|did|made|met|"
-                           r"paid|took|sent|went|came|gave|said|told|won|began|became|struck|fought|held|left|led|ran|"
-                           r"saw|shot|flew|broke|threw|drove|stood|brought|bought|sold|hit|cut|set|put)\b")
+_AUXILIARIES = ("had", "has", "was", "were", "is", "are", "did", "came", "went", "began", "became", "fought", "ran", "saw",
+                "shot", "flew", "broke", "threw", "drove", "stood", "hit", "cut", "set", "put", "said")
+
+
+@lru_cache(maxsize=4)
+def _finite_after(irregular: tuple[str, ...]) -> re.Pattern:
+    """"after <subject> <finite verb>": a clause with a verb of its own (the grammar's irregular pasts)."""
+    verbs = "|".join(dict.fromkeys(irregular + _AUXILIARIES))
+    return re.compile(rf"\b(?:after|before)\s+(?:[\w'’-]+\s+){{0,6}}?(?:[a-z]+ed|{verbs})\b")
 _IN_TIME_PHRASE = re.compile(r"\b(?:since|after|before|until)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?$", re.I)
 _DENIAL_OBJECT = re.compile(r"\b(?:a|an|the|this|that|such)\s+(?:charges?|accusations?|allegations?|claims?|criticism|reports?)"
                             r"\s+(?:that\s+|which\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:\w+ly\s+)?$")
