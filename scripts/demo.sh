@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet .
+.venv/bin/python -m pip install --quiet -e .
 .venv/bin/orbitwatch ingest samples/corpus --db sample.duckdb || status=$?
 .venv/bin/orbitwatch indicators load-bundled --db sample.duckdb
 .venv/bin/orbitwatch summary --db sample.duckdb

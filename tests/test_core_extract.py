@@ -1564,3 +1564,12 @@ def test_extract_a_single_soldier_and_a_un_recognised_government_are_no_state_ac
     got = keys("Turkey and Libya's UN-recognised government signed a maritime memorandum in November 2019.",
                "2019-12-01")
     assert not any(ty == "SUPPORT" for _, _, ty, _ in got)
+
+
+def test_extract_a_declaration_its_signers_signed_and_a_statement_signed_by_leaders():
+    got = keys("Turkey remains Baku's closest ally under the Shusha Declaration, which Aliyev and President Tayyip "
+               "Erdogan signed in June 2021.", "2024-01-01")
+    assert dyads(got, "AGREE") == {frozenset(("AZE", "TUR"))}
+    got = keys("Russian troops moved into the region in November 2020 under a ceasefire statement signed by Aliyev, "
+               "Russian President Vladimir Putin and Armenian Prime Minister Nikol Pashinyan.", "2022-01-01")
+    assert {frozenset(p) for p in (("AZE", "RUS"), ("AZE", "ARM"), ("RUS", "ARM"))} <= dyads(got, "AGREE")

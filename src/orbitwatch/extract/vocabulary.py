@@ -250,7 +250,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             adjacent=bool(t.get("adjacent", False)), default_target=t.get("default_target"),
             fallback=t.get("fallback"), agent_after=t.get("agent_after"), swap=bool(t.get("swap", False)),
             named_parties=bool(t.get("named_parties", False)),
-            before=re.compile(t["before"] + "$") if t.get("before") else None,
+            before=re.compile(t["before"] + "$", re.I) if t.get("before") else None,
             in_person=bool(t.get("in_person", False)), target_person=bool(t.get("target_person", False)),
         ))
     vocab.triggers = tuple(triggers)
