@@ -1573,3 +1573,9 @@ def test_extract_a_declaration_its_signers_signed_and_a_statement_signed_by_lead
     got = keys("Russian troops moved into the region in November 2020 under a ceasefire statement signed by Aliyev, "
                "Russian President Vladimir Putin and Armenian Prime Minister Nikol Pashinyan.", "2022-01-01")
     assert {frozenset(p) for p in (("AZE", "RUS"), ("AZE", "ARM"), ("RUS", "ARM"))} <= dyads(got, "AGREE")
+
+
+def test_extract_arresting_a_states_nationals_coerces_the_state():
+    assert keys("Russian police arrested two Ukrainian journalists in Crimea.", "2024-01-01") == \
+        {("RUS", "UKR", "COERCE", -1)}
+    assert keys("Kazakh police detained a Russian blogger in Almaty.", "2024-01-01") == {("KAZ", "RUS", "COERCE", -1)}

@@ -159,6 +159,8 @@ def _finite_after(irregular: tuple[str, ...]) -> re.Pattern:
     """"after <subject> <finite verb>": a clause with a verb of its own (the grammar's irregular pasts)."""
     verbs = "|".join(dict.fromkeys(irregular + _AUXILIARIES))
     return re.compile(rf"\b(?:after|before)\s+(?:[\w'’-]+\s+){{0,6}}?(?:[a-z]+ed|{verbs})\b")
+_QUANTIFIED = re.compile(r"\s*(?:(?:a|an|the|all|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|several|"
+                         r"dozens\s+of|hundreds\s+of|[\w-]+-year-old)\s+){0,2}", re.I)
 _IN_TIME_PHRASE = re.compile(r"\b(?:since|after|before|until)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?$", re.I)
 _DENIAL_OBJECT = re.compile(r"\b(?:a|an|the|this|that|such)\s+(?:charges?|accusations?|allegations?|claims?|criticism|reports?)"
                             r"\s+(?:that\s+|which\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:\w+ly\s+)?$")
@@ -300,10 +302,11 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
     h = g.head
     if h.modifier and not (h.leads and 0 <= g.start - hit.end <= 30
                            and not any(0 < o.start - g.end <= 6 for o in view.groups)) \
-            and not (h.kind == "adj" and hit.trigger.type == "SANCTION"
-                     and (_own_object(view, hit, g) or re.fullmatch(r"\s*(?:all\s+|the\s+)?", view.text[hit.end:g.start]))):
+            and not (h.kind == "adj" and hit.trigger.type in ("SANCTION", "COERCE")
+                     and (_own_object(view, hit, g) or _QUANTIFIED.fullmatch(view.text[hit.end:g.start]))):
         return False  # "Moscow-backed separatists" (but "declined to join a Russian-led statement",
-        # and "a levy on Iranian lorries", "barred Russian airlines" fall on the state)
+        # and "a levy on Iranian lorries", "barred Russian airlines", "arrested two Ukrainian journalists" fall
+        # on the state)
     if actor is not None and set(g.codes) <= set(actor.codes):
         return False
     if h.anaphor == "act" and g.start < hit.end and any(o.start >= hit.end for o in view.groups):
