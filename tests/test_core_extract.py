@@ -1579,3 +1579,19 @@ def test_extract_arresting_a_states_nationals_coerces_the_state():
     assert keys("Russian police arrested two Ukrainian journalists in Crimea.", "2024-01-01") == \
         {("RUS", "UKR", "COERCE", -1)}
     assert keys("Kazakh police detained a Russian blogger in Almaty.", "2024-01-01") == {("KAZ", "RUS", "COERCE", -1)}
+
+
+def test_extract_an_answering_clause_takes_its_party_from_the_earlier_event():
+    got = keys("Chinese police detained a Japanese employee of a drugmaker in Beijing in March 2023, and Tokyo demanded "
+               "his early release.", "2023-04-01")
+    assert ("JPN", "CHN", "REQUEST", 0) in got
+    got = keys("Bolivia cut diplomatic ties with Israel in October 2023, while Chile and Colombia recalled their "
+               "ambassadors for consultations.", "2023-11-01")
+    assert {("CHL", "ISR", "SANCTION", -1), ("COL", "ISR", "SANCTION", -1)} <= got
+
+
+def test_extract_an_answering_clause_borrows_no_party_for_a_noun_further_on():
+    got = keys("Azerbaijani police detained several Russian citizens in Baku, and the Russian foreign ministry "
+               "summoned Azerbaijan's ambassador to protest against the arrests.", "2025-07-10")
+    assert ("RUS", "AZE", "COERCE", -1) not in got
+    assert ("AZE", "RUS", "COERCE", -1) in got

@@ -133,7 +133,7 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
         if hits and parser is not None:
             view.parse = parser.parse(sent.text)
         for hit in hits:
-            cands = sentence_candidates(view, hit, doc.published)
+            cands = sentence_candidates(view, hit, doc.published, tuple(found))
             found += cands
             if cands and cands[0].type == "CONSULT" and hit.trigger.name.startswith("host"):
                 ctx.host = (cands[0].actor,)  # "Aliyev hosted Erdogan" (not "hosts a Russian base")

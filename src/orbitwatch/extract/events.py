@@ -940,7 +940,31 @@ def modifier_use(view: SentenceView, hit: Hit) -> bool:
                for h in view.hits)
 
 
-def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> list[Candidate]:
+_NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\s+(?:the\s+)?$")
+
+
+def _clause_partner(view: SentenceView, hit: Hit, actor: Group, type_: str,
+                    earlier: tuple) -> list[tuple[str, str]]:
+    """", and Tokyo demanded his release", ", and Beijing lodged a protest": a
+    clause that answers the sentence's earlier event names no one, its party
+    is the one that event joined the actor to; ", while Chile and Colombia
+    recalled their ambassadors": a like act toward the same target."""
+    if not _NEW_CLAUSE.search(view.text[:actor.start]) \
+            or not re.fullmatch(r"(?:\s+[\w'’-]+){0,3}\s+", view.text[actor.end:hit.start]):
+        return []  # the clause's own verb, not a noun further on ("summoned X to protest the arrests")
+    codes = set(actor.codes)
+    for c in reversed(earlier):
+        if c.actor in codes and c.target not in codes:
+            return [(a, c.target) for a in actor.codes]
+        if c.target in codes and c.actor not in codes:
+            return [(a, c.actor) for a in actor.codes]
+    same = next((c for c in reversed(earlier) if c.type == type_ and c.target not in codes), None)
+    return [(a, same.target) for a in actor.codes] if same is not None else []
+
+
+def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
+                        earlier: tuple[Candidate, ...] = ()) -> list[Candidate]:
+    """Candidates of one trigger; ``earlier``: those of the sentence's earlier triggers."""
     t = hit.trigger
     if t.background and in_background(view, hit) and not _dated(view, hit):
         return []
@@ -1002,6 +1026,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None) -> l
     if not coded and target is None and type_ in PARTNER_FALLBACK and set(actor.codes) & set(view.partners):
         coded = [(a, p) for a in actor.codes for p in view.partners if p not in actor.codes]
         conf *= 0.6  # "announced a package of 12 billion euros" after meeting the five
+    if not coded and target is None and earlier:
+        coded = _clause_partner(view, hit, actor, type_, earlier)
+        conf *= 0.7 if coded else 1.0
     if not coded and target is None and type_ in ("AGREE", "CONSULT") and len(set(actor.codes)) == 1:
         others = {c for g in view.groups if g is not actor and g.head.actor_ok and not g.head.modifier
                   for c in g.codes} - set(actor.codes)
