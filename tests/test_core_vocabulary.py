@@ -21,6 +21,8 @@ def codes(text, doc_date=None):
     ("the CSTO", "CSTO"), ("the Eurasian Economic Union", "EAEU"),
     ("the Organization of Turkic States", "OTS"), ("the West", "WST"), ("Brussels", "EU"),
     ("Brazil", "BRA"), ("New Zealand", "NZL"), ("Ivory Coast", "CIV"), ("Myanmar", "MMR"),
+    ("the CIA", "USA"), ("Mossad", "ISR"), ("the Bundestag", "DEU"), ("South Block", "IND"),
+    ("the State Duma", "RUS"), ("the Blue House", "KOR"), ("Casa Rosada", "ARG"),
 ])
 def test_vocabulary_names_adjectives_and_seats(text, code):
     assert codes(text) == [(code,)]
