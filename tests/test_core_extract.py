@@ -1595,3 +1595,15 @@ def test_extract_an_answering_clause_borrows_no_party_for_a_noun_further_on():
                "summoned Azerbaijan's ambassador to protest against the arrests.", "2025-07-10")
     assert ("RUS", "AZE", "COERCE", -1) not in got
     assert ("AZE", "RUS", "COERCE", -1) in got
+
+
+def test_extract_an_appositive_judge_targets_the_act_it_sums_up():
+    got = keys("Kazakhstan closed its border with Kyrgyzstan in May, a move Bishkek condemned as a blockade.",
+               "2023-06-01")
+    assert ("KGZ", "KAZ", "ACCUSE", -1) in got and ("KAZ", "KGZ", "ACCUSE", -1) not in got
+    got = keys("New Delhi upgraded its mission in Kabul to a full embassy in October 2025, a step the Taliban "
+               "government welcomed.", "2025-11-01")
+    assert ("AFG", "IND", "SUPPORT", 1) in got and ("IND", "AFG", "SUPPORT", 1) not in got
+    got = keys("Mongolia said in December 2016 that the Dalai Lama would not be invited again, a pledge Beijing "
+               "welcomed.", "2017-01-01")
+    assert ("CHN", "MNG", "SUPPORT", 1) in got

@@ -241,6 +241,36 @@ def _judge_and_judged(view: SentenceView, hit: Hit, actor: Group | None,
     return near, main
 
 
+_JUDGEMENT_TYPES = ("SUPPORT", "ACCUSE", "PROTEST", "REJECT")
+_VERB_FILL = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|long|since|then|later|publicly|openly|at\s+once"
+                        r"|[a-z]+ly))*\s+")
+
+
+def _appositive_judge(view: SentenceView, hit: Hit, earlier: tuple) -> tuple[Group, str] | None:
+    """", a move Bishkek condemned", ", a step the Taliban government welcomed":
+    the party right before the verb judges the act just told, whose actor it
+    targets (the earlier event's, else the sentence's subject)."""
+    officials = "|".join(view.vocab.grammar["official_words"])
+    body = re.compile(rf"(?:['’]s)?(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:{officials})\b")  # "Azerbaijan's foreign ministry"
+
+    def verb_follows(g: Group) -> bool:
+        rest = view.text[g.end:hit.start]
+        m = body.match(rest)
+        return bool(_VERB_FILL.fullmatch(rest[m.end():] if m else rest or " "))
+    near = next((g for g in reversed(view.groups) if g.end <= hit.start and verb_follows(g)), None)
+    if near is None:
+        return None
+    m = re.search(r",\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,2}?([\w-]+)\s+(?:that\s+|which\s+)?(?:the\s+)?$",
+                  view.text[:near.start])
+    if m is None or m.group(1).lower() not in view.vocab.grammar["judged_nouns"]:
+        return None
+    judged = next((c.actor for c in reversed(earlier) if c.actor not in near.codes), None)
+    if judged is None:
+        main = main_subject(view)
+        judged = next((c for c in main.codes if c not in near.codes), None) if main is not None else None
+    return (near, judged) if judged is not None else None
+
+
 def _fronted_participle(view: SentenceView) -> re.Match | None:
     """The participle phrase that opens a sentence ("Visiting Astana on Monday,"),
     not a name that happens to end in -ing ("Beijing, in turn, ...")."""
@@ -981,6 +1011,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
     if t.name == "negative-judgement":
         actor, target = _judge_and_judged(view, hit, actor, target)
+    judge = _appositive_judge(view, hit, earlier) if t.type in _JUDGEMENT_TYPES else None
+    if judge is not None:  # the judged act's actor, by code
+        actor, target = judge[0], None
     if t.name == "blame-failure":  # "Peskov said Putin had refused": no blame of one's own side
         said = next((g for g in view.groups if g.start >= hit.end), None)
         if said is None or set(said.codes) & set(actor.codes):
@@ -988,7 +1021,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         target = said
     if t.type == "REJECT" and _DENIAL_OBJECT.search(view.text[:hit.start]):
         return []  # "a charge Moscow rejects": a denial, not a refusal of anyone
-    negated = not t.fixed and is_negated(view, hit, actor)
+    negated = not t.fixed and (is_negated(view, hit, actor) if judge is None  # (the appositive's own words only)
+                               else bool(re.search(r"\b(?:not|never)\b|n't\b", view.text[actor.end:hit.start])))
     if is_modal(view, hit, actor, negated):
         return []
     type_, stance = t.type, t.stance
@@ -1006,6 +1040,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
     mutual = t.mutual or bool(_EACH_OTHER.match(view.text[hit.end:]))  # "pounded each other"
     coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=mutual)
+    if judge is not None:
+        coded = [(a, judge[1]) for a in actor.codes if a != judge[1]]
     inner = []
     if t.together and target is not None and len(set(actor.codes)) >= 2 and not negated:
         inner = [p for p in pairs(actor, None, t.together) if p not in coded]  # "Indian and Japanese warships ... with the US"
