@@ -1607,3 +1607,10 @@ def test_extract_an_appositive_judge_targets_the_act_it_sums_up():
     got = keys("Mongolia said in December 2016 that the Dalai Lama would not be invited again, a pledge Beijing "
                "welcomed.", "2017-01-01")
     assert ("CHN", "MNG", "SUPPORT", 1) in got
+
+
+def test_extract_an_act_named_as_a_noun_keeps_its_owner_across_an_adjective():
+    got = keys("The Quai d'Orsay summoned Iran's ambassador on Tuesday over Tehran's continued detention of two "
+               "French teachers.", "2023-05-01")
+    assert {("FRA", "IRN", "ACCUSE", -1), ("IRN", "FRA", "COERCE", -1)} <= got
+    assert ("FRA", "FRA", "COERCE", -1) not in got

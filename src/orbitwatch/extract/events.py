@@ -620,8 +620,10 @@ def _possessor(view: SentenceView, hit: Hit) -> tuple[Group, Group | None] | Non
         if owner is not None and place is not None:
             return owner, place
     agent = next((g for g in view.groups if g.end <= hit.start and not g.head.anti and not g.head.modifier
-                  and re.fullmatch(r"(?:[’']s?)?\s*", view.text[g.end:hit.start])
-                  and (g.head.possessive or g.head.kind == "adj")), None)
+                  and (re.fullmatch(r"(?:[’']s?)?\s*", view.text[g.end:hit.start])
+                       or (g.head.possessive and re.fullmatch(r"[’']s?\s+(?:[a-z][\w-]*\s+){1,2}",
+                                                               view.text[g.end:hit.start])))
+                  and (g.head.possessive or g.head.kind == "adj")), None)  # ("Tehran's continued detention of")
     if agent is None:
         return None
     lo, hi = view.scope(hit.start)
