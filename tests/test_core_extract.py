@@ -1614,3 +1614,12 @@ def test_extract_an_act_named_as_a_noun_keeps_its_owner_across_an_adjective():
                "French teachers.", "2023-05-01")
     assert {("FRA", "IRN", "ACCUSE", -1), ("IRN", "FRA", "COERCE", -1)} <= got
     assert ("FRA", "FRA", "COERCE", -1) not in got
+
+
+def test_extract_the_government_as_subject_is_the_state_in_focus():
+    got = keys("Georgia's prime minister spoke on Monday. In a statement late on Tuesday, the government said it "
+               "regretted Kyiv's decision.", "2022-03-02")
+    assert ("GEO", "UKR", "ACCUSE", -1) in got
+    got = keys("Armenia's parliament voted to ratify the Rome Statute, which would oblige the authorities to arrest "
+               "Putin.", "2023-10-05")
+    assert not any(ty == "COERCE" for _, _, ty, _ in got)  # an object of "oblige", not a subject

@@ -23,7 +23,9 @@ _ROLE_WORDS = ("counterpart|president|prime|minister|foreign|defen[cs]e|leader|c
                "vice|first|acting|top|diplomat|chief|interior|economy|finance|trade|energy")
 _TITLE_GAP = re.compile(rf"^(?:\s*[’']s)?(?:\s+(?:[A-Z][\w.-]*|of|the|for|and|{_ROLE_WORDS}))*\s*,?\s*$")
 _SINGULAR = re.compile(r"\b(?:he|she|He|She|him)\b|\b(?:his|her|its|their|the)\s+country\b|\bthe\s+country\b"
-                       r"|\b(?:the|The)\s+(?:chancellor|president|premier|prime\s+minister|foreign\s+minister)\b"
+                       r"|\b(?:the|The)\s+(?:chancellor|president|premier|prime\s+minister|foreign\s+minister"
+                       r"|(?:government|authorities|regime|administration|leadership)"
+                       r"(?!\s+(?:to|led|of|in|at|headed|formed|which|that|who)\b))\b"
                        r"(?!\s+(?:of\b|(?-i:[A-Z]))|[’']s\b|,\s*(?-i:[A-Z]))"  # "the chancellor" (not "the president of X")
                        r"|\b(?:its|Its)\s+(?:(?:special|foreign|top|chief|senior)\s+)?(?:authorities|government|leadership|"
                        r"officials|ministry|forces|troops|army|envoy|ambassador|minister|president|leader|"
