@@ -1623,3 +1623,11 @@ def test_extract_the_government_as_subject_is_the_state_in_focus():
     got = keys("Armenia's parliament voted to ratify the Rome Statute, which would oblige the authorities to arrest "
                "Putin.", "2023-10-05")
     assert not any(ty == "COERCE" for _, _, ty, _ in got)  # an object of "oblige", not a subject
+
+
+def test_extract_refusing_western_sanctions_refuses_the_west_whoever_they_target():
+    got = keys("The Kremlin has praised Tbilisi's refusal to join Western sanctions against Moscow.", "2023-01-01")
+    assert ("GEO", "WST", "REJECT", -1) in got and ("GEO", "RUS", "REJECT", -1) not in got
+    got = keys("The sanctions test the balancing act of Ankara, which has refused to join the Western sanctions "
+               "imposed on Russia.", "2023-01-01")
+    assert ("TUR", "WST", "REJECT", -1) in got

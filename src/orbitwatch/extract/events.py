@@ -209,6 +209,8 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
                      or (emb[2] == "who" and last.head.kind == "person")  # "spoke with Putin, who assured him"
                      or (emb[2] == "which" and last.head.prev2 not in _GATHERINGS
                          and ((last.head.kind in ("seat", "name") and last.head.gov == "in")
+                              or (last.head.kind in ("seat", "name") and last.head.gov == "of"
+                                  and last.head.prev2 not in view.vocab.grammar["event_nouns"])  # "the act of Ankara, which"
                               or (last.head.kind == "org" and last.head.gov in ("to", "with"))))):
             # "ran high in Bishkek, which called off the drills"
             return last, True  # "the CSTO, which sent troops, ...", "USAID Administrator Samantha Power, who"
@@ -895,6 +897,8 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
                 target, fallback = find_target(view, hit, actor)
             return actor, target, fallback
     owned = _possessor(view, hit)
+    if owned is not None and t.target == "imposer":  # "Tbilisi's refusal to join Western sanctions against Moscow"
+        return owned[0], _imposer(view, hit) or _default(t, view, hit), False
     if owned is not None:
         return owned[0], owned[1], False
     nominal = _nominal_by(view, hit)
