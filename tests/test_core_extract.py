@@ -1,4 +1,5 @@
 """Extraction rules: collectives, negation, modality, scope, speakers, offsets."""
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1631,3 +1632,31 @@ def test_extract_refusing_western_sanctions_refuses_the_west_whoever_they_target
     got = keys("The sanctions test the balancing act of Ankara, which has refused to join the Western sanctions "
                "imposed on Russia.", "2023-01-01")
     assert ("TUR", "WST", "REJECT", -1) in got
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Uzbekistan rejoined the CSTO in 2006.", "2007-01-01", ("UZB", "CSTO", "COOPERATE", 1)),
+    ("Tashkent evicted American forces from the Karshi-Khanabad air base in 2005.", "2006-01-01",
+     ("UZB", "USA", "COERCE", -1)),
+    ("This year Russia granted Bishkek $200 million to modernise its border.", "2015-01-01", ("RUS", "KGZ", "AID", 1)),
+    ("Kazakhstan has contributed a further $100 million to Kyrgyzstan's development fund.", "2015-01-01",
+     ("KAZ", "KGZ", "AID", 1)),
+    ("Washington has spent hundreds of millions of dollars on aid to Kyrgyzstan.", "2015-01-01",
+     ("USA", "KGZ", "AID", 1)),
+    ("Estonia has turned away Russians travelling on Schengen visas since September.", "2022-10-01",
+     ("EST", "RUS", "SANCTION", -1)),
+    ("In 2014 Karimov kept his country out of the Eurasian Economic Union.", "2015-01-01",
+     ("UZB", "EAEU", "REJECT", -1)),
+    ("Baku ordered the Russian House cultural centre to halt its work.", "2025-02-10", ("AZE", "RUS", "COERCE", -1)),
+    ("Uzbekistan lets NATO move supplies for its troops across its territory.", "2012-01-01",
+     ("UZB", "NATO", "COOPERATE", 1)),
+])
+def test_extract_everyday_acts_of_the_region(text, published, expected):
+    got = keys(text, published)
+    a, t, ty, st = expected
+    assert expected in got or (ty in ("COOPERATE", "AGREE", "CONSULT") and (t, a, ty, st) in got)
+
+
+def test_extract_denying_entry_to_a_delegation_refuses_it_rather_than_sanctioning():
+    got = keys("The Taliban government denied entry to a Pakistani delegation.", "2023-01-01")
+    assert ("AFG", "PAK", "SANCTION", -1) not in got
