@@ -1660,3 +1660,10 @@ def test_extract_everyday_acts_of_the_region(text, published, expected):
 def test_extract_denying_entry_to_a_delegation_refuses_it_rather_than_sanctioning():
     got = keys("The Taliban government denied entry to a Pakistani delegation.", "2023-01-01")
     assert ("AFG", "PAK", "SANCTION", -1) not in got
+
+
+def test_extract_pulling_out_of_talks_refuses_the_partner():
+    got = keys("In November 2023, Azerbaijan pulled out of talks with Armenia that the Americans were due to host.",
+               "2024-01-01")
+    assert ("AZE", "ARM", "REJECT", -1) in got
+    assert not any(ty in ("CONSULT", "RETREAT") for _, _, ty, _ in got)
