@@ -1667,3 +1667,9 @@ def test_extract_pulling_out_of_talks_refuses_the_partner():
                "2024-01-01")
     assert ("AZE", "ARM", "REJECT", -1) in got
     assert not any(ty in ("CONSULT", "RETREAT") for _, _, ty, _ in got)
+
+
+def test_extract_warning_ones_own_citizens_threatens_no_state():
+    got = keys("Uzbekistan and Kyrgyzstan have warned their citizens in Russia that fighting in Ukraine could land "
+               "them in prison at home.", "2022-09-26")
+    assert not any(ty == "THREATEN" for _, _, ty, _ in got)
