@@ -1673,3 +1673,40 @@ def test_extract_warning_ones_own_citizens_threatens_no_state():
     got = keys("Uzbekistan and Kyrgyzstan have warned their citizens in Russia that fighting in Ukraine could land "
                "them in prison at home.", "2022-09-26")
     assert not any(ty == "THREATEN" for _, _, ty, _ in got)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("In July 2014 Kazakhstan waived visas for American citizens.", "2015-01-01", ("KAZ", "USA", "CONCEDE", 1)),
+    ("In 2019 Moscow's foreign ministry objected that the EU had no business deciding Caspian matters.", "2020-01-01",
+     ("RUS", "EU", "ACCUSE", -1)),
+    ("Georgia ceased to be a member of the Commonwealth of Independent States on Tuesday.", "2009-08-19",
+     ("GEO", "CIS", "RETREAT", -1)),
+    ("On May 29, 2014 Nazarbayev, Putin and Lukashenko put their signatures to the founding treaty.", "2014-06-01",
+     ("KAZ", "BLR", "AGREE", 1)),
+    ("Beijing expressed strong dissatisfaction with India in October 2009.", "2010-01-01", ("CHN", "IND", "ACCUSE", -1)),
+    ("Libya freed five Bulgarian nurses and a doctor in July 2007.", "2008-01-01", ("LBY", "BGR", "CONCEDE", 1)),
+    ("China agreed in 2010 to lend Venezuela 20 billion dollars for power projects.", "2011-01-01",
+     ("CHN", "VEN", "AID", 1)),
+    ("In 2012 Putin agreed to write off nearly 500 million dollars of Kyrgyz debt.", "2013-01-01",
+     ("RUS", "KGZ", "AID", 1)),
+    ("In 2018 Moscow sent 170 civilian instructors to the Central African Republic to train its army.", "2019-01-01",
+     ("RUS", "CAF", "AID", 1)),
+    ("In January 1991 Washington rushed Patriot batteries and their crews to Israel.", "1992-01-01",
+     ("USA", "ISR", "AID", 1)),
+    ("In January 2007 Minsk slapped a levy of 45 dollars a tonne on Russian crude.", "2008-01-01",
+     ("BLR", "RUS", "SANCTION", -1)),
+    ("In May 2002 Washington imposed duties averaging 27 percent on Canadian softwood lumber.", "2003-01-01",
+     ("USA", "CAN", "SANCTION", -1)),
+    ("In April 2008 Greece blocked an invitation for Macedonia to join NATO.", "2009-01-01", ("GRC", "MKD", "REJECT", -1)),
+    ("In January 2003 Thailand ordered the Cambodian ambassador out.", "2004-01-01", ("THA", "KHM", "COERCE", -1)),
+])
+def test_extract_acts_as_world_wire_copy_words_them(text, published, expected):
+    assert expected in keys(text, published)
+
+
+def test_extract_agreeing_to_lend_is_the_loan_but_agreeing_to_supply_arms_is_a_deal():
+    got = keys("China agreed in 2010 to lend Venezuela 20 billion dollars for power projects.", "2011-01-01")
+    assert not any(ty == "AGREE" for _, _, ty, _ in got)
+    got = keys("India agreed in September 2022 to supply Armenia with rocket launchers and anti-tank missiles.",
+               "2023-01-01")
+    assert ("IND", "ARM", "AGREE", 1) in got

@@ -106,7 +106,8 @@ def find_triggers(text: str, vocab: Vocabulary) -> list[Hit]:
 
 
 def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
-    """"agreed to expand ties" is one AGREE: the complement is not a second event.
+    """"agreed to expand ties" is one AGREE: the complement is not a second event
+    (but an agreement to lend or give is the aid itself).
     The reason of praise is kept as an event of the one praised ("praised
     Poland for taking in refugees": Poland took them in)."""
     out: list[Hit] = []
@@ -115,6 +116,9 @@ def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
             p, text[p.start:p.end], text[p.end:h.start], text[h.start:h.end])), None)
         if outer is None:
             out.append(h)
+        elif outer.trigger.type == "AGREE" and h.trigger.type == "AID" and h.trigger.channel == "economic":
+            out[out.index(outer)] = h  # "agreed to lend Venezuela 20 billion dollars": the loan is the event
+            # (but "agreed to supply Armenia with howitzers" is an arms deal)
         elif outer.trigger.type == "SUPPORT" and (_REASON.search(text[outer.end:h.start])
                                                   or _NOUN_REASON.search(text[outer.end:h.start])) \
                 and h.trigger.type not in ("SUPPORT", "ACCUSE"):
