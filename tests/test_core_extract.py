@@ -1710,3 +1710,10 @@ def test_extract_agreeing_to_lend_is_the_loan_but_agreeing_to_supply_arms_is_a_d
     got = keys("India agreed in September 2022 to supply Armenia with rocket launchers and anti-tank missiles.",
                "2023-01-01")
     assert ("IND", "ARM", "AGREE", 1) in got
+
+
+def test_extract_an_after_clause_with_an_irregular_past_has_its_own_subject():
+    got = keys("Syria moved missiles into Lebanon in April 1981 after Israeli jets shot down two Syrian helicopters.",
+               "1981-05-01")
+    assert ("SYR", "LBN", "MOBILIZE", -1) in got
+    assert not any(a == "SYR" and ty == "ASSAULT" for a, _, ty, _ in got)  # the jets are Israeli

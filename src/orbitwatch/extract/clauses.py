@@ -40,11 +40,11 @@ _TIME_PREFIX = r"(?:(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?|years?)\s+(?=af
 
 
 @lru_cache(maxsize=4)
-def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.Pattern:
+def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...], irregular: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(openers)
     first = "|".join(openers) + "|(?:" + "|".join(initial) + r")\s+(?:a|an|the|his|her|its|their)"
     finite = (r"(?:(?!(?:and|but)\b(?!\s+(?-i:[A-Z])))[\w'’-]+\s+){0,6}?"  # "after the leaders of A and B signed"
-              r"(?:[a-z-]+ed|said|told|met|sent|took|gave|made|was|were|had|did)\b")
+              rf"(?:[a-z-]+ed|said|was|were|had|did|{'|'.join(irregular)})\b")
     return re.compile(
         rf"\([^()]*\)|,\s*{_TIME_PREFIX}?(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"  # ", days after Putin visited"
         rf"|^according\s+to\b[^,;:]*(?=,)"  # "According to the Kremlin, Putin and Aliyev ..."
@@ -56,7 +56,8 @@ def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...]) -> re.
 
 def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
     """Spans of embedded clauses as (start, end, opener word)."""
-    pattern = _embedded_pattern(tuple(vocab.grammar["embedded_openers"]), tuple(vocab.grammar["initial_openers"]))
+    pattern = _embedded_pattern(tuple(vocab.grammar["embedded_openers"]), tuple(vocab.grammar["initial_openers"]),
+                                tuple(vocab.grammar["irregular_verbs"]))
     spans = []
     for m in pattern.finditer(text):
         if m.group(0).startswith("(") and len(m.group(0).split()) <= 3:
