@@ -1717,3 +1717,8 @@ def test_extract_an_after_clause_with_an_irregular_past_has_its_own_subject():
                "1981-05-01")
     assert ("SYR", "LBN", "MOBILIZE", -1) in got
     assert not any(a == "SYR" and ty == "ASSAULT" for a, _, ty, _ in got)  # the jets are Israeli
+
+
+def test_extract_a_ministry_in_a_capital_is_that_state():
+    assert ("KAZ", "CHN", "REQUEST", 0) in keys("The foreign ministry in Nur-Sultan has asked Beijing to let Kazakh "
+                                                "citizens leave.", "2020-01-01")

@@ -192,7 +192,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         if m.gov in ("of", "from") else ""
     if m.gov in ("in", "at") and prev2 in ("government", "authorities", "regime", "leadership", "rulers",
                                            "officials", "diplomats", "policymakers", "lawmakers", "leaders",
-                                           "police", "prosecutors", "courts", "court"):
+                                           "police", "prosecutors", "courts", "court", "ministry", "administration",
+                                           "cabinet", "parliament", "junta", "military"):
         m.gov, m.gov2 = "of", prev2  # "the new government in Kabul" is Afghanistan's, not a place
     if prev == "capital" or (prev == "," and prev2 == "capital"):
         m.prev = m.gov = "in"  # "in his capital, Tashkent," is a place
