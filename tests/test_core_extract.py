@@ -1722,3 +1722,9 @@ def test_extract_an_after_clause_with_an_irregular_past_has_its_own_subject():
 def test_extract_a_ministry_in_a_capital_is_that_state():
     assert ("KAZ", "CHN", "REQUEST", 0) in keys("The foreign ministry in Nur-Sultan has asked Beijing to let Kazakh "
                                                 "citizens leave.", "2020-01-01")
+
+
+def test_extract_an_after_phrase_does_not_run_across_that():
+    got = keys("Sargsyan told reporters after the talks that the protocol confirmed the strategic character of the "
+               "alliance and thanked Moscow for its commitment to Armenia's security.", "2010-08-21")
+    assert ("ARM", "RUS", "SUPPORT", 1) in got

@@ -43,7 +43,8 @@ _TIME_PREFIX = r"(?:(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?|years?)\s+(?=af
 def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...], irregular: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(openers)
     first = "|".join(openers) + "|(?:" + "|".join(initial) + r")\s+(?:a|an|the|his|her|its|their)"
-    finite = (r"(?:(?!(?:and|but)\b(?!\s+(?-i:[A-Z])))[\w'’-]+\s+){0,6}?"  # "after the leaders of A and B signed"
+    finite = (r"(?:(?!(?:and|but)\b(?!\s+(?-i:[A-Z]))|(?:that|which|who)\b)[\w'’-]+\s+){0,6}?"  # "after the leaders of A and B signed"
+              # (not across "that": "told reporters after the talks that the protocol confirmed ...")
               rf"(?:[a-z-]+ed|said|was|were|had|did|{'|'.join(irregular)})\b")
     return re.compile(
         rf"\([^()]*\)|,\s*{_TIME_PREFIX}?(?:{alt})\b[^,;:]*(?=,|;|$)|^(?:{first})\b[^,;:]*(?=,)"  # ", days after Putin visited"
