@@ -11,7 +11,10 @@ lowercase word in the project's own sample articles (a rough test for ordinary
 English words). Office dates still decide which term a mention means. Running
 it twice adds nothing the second time.
 
-    python scripts/officeholder_surnames.py [--dry-run]
+    python scripts/officeholder_surnames.py [--dry-run] [--words=FILE]
+
+FILE is a word list, one word per line (default /usr/share/dict/words when it
+exists, from Debian's wamerican): its lowercase words are never aliases.
 """
 from __future__ import annotations
 
@@ -42,7 +45,9 @@ James Davies Wright Hughes Edwards Moore Allen Scott Adams Campbell Stewart Murr
 Harrison Gordon Douglas Stuart Russell Lloyd Kenneth Dennis Raymond Roger Bruce Eric Frank Henry Arthur George
 Charles Edward Richard Robert David Michael Stephen Philip Anthony Andrew Simon Hans Ali Musa Isa Yahya Bello Aden
 Kabila Joseph Francis Augustin Pierre Louis Michel Laurent Vincent Patrice Emmanuel Daniel Samuel Gabriel Nelson
-Sun Moon Kim Lee Kang Jung Chung Yoon Shin Oh Cho Ma Bo Le Nguyen Tran""".split())
+Sun Moon Kim Lee Kang Jung Chung Yoon Shin Oh Cho Ma Bo Le Nguyen Tran
+Collins Barry Burke Owen Lynch Palmer Peters Duncan Fraser Hayden Younger Jenkins Gil Uno Ito Suzuki Neto Pol Pen Heng Ieng Khieu Giri Moro Pinto Gomes Navarro Cordero Padilla Munoz Valdes Ribera Trujillo Alvarado Velasquez Barco Blum Mita Mauri Diarra Coulibaly Boye Chowdhury Reddy Mishra Azad Shrestha Andersson Jorgensen Nemeth Todorov Atanasov Khalil Ghanem Okello Laurel Banana Doe Stray Barre Peacock Rumor Sodre Lara Silva Santos
+Palma Ro Ba Muller Flores Romero Alvarez Pena Lugo Berger Roa Kaba Benitez Meza Frutos Hwang Hyun Trinh""".split())
 # Korean surnames are kept: they follow SURNAME_FIRST, and "Kim", "Lee" and "Park" are too common to stand alone.
 PARTICLE = re.compile(r"\b(?:de|da|do|dos|van|von|der|den|la|le|Le|Al|al|bin|ibn|el|El|di|Di|Mac|Mc|St)$")
 INITIAL = re.compile(r"(?:[A-Z]\.)+|Jr\.?|Sr\.?|II|III|IV")
@@ -70,17 +75,20 @@ def taken_words() -> set[str]:
     return words
 
 
-def english_words() -> set[str]:
-    """Lowercase words of the project's own sample articles: a rough English word list."""
+def english_words(word_list: Path | None = None) -> set[str]:
+    """Lowercase words of the project's own sample articles (a rough English word
+    list), and of ``word_list`` (one word per line, as /usr/share/dict/words) if given."""
     corpus = DATA.parent.parent.parent / "samples" / "corpus"
     words: set[str] = set()
+    if word_list is not None:
+        words.update(w for w in word_list.read_text(encoding="utf-8", errors="replace").split() if w.islower())
     for path in corpus.rglob("*"):
         if path.is_file() and path.suffix in (".txt", ".jsonl", ".html"):
             words.update(re.findall(r"\b[a-z][a-z'-]+\b", path.read_text(encoding="utf-8", errors="replace")))
     return words
 
 
-def add_surnames(rows: list[dict]) -> list[tuple[str, str, str]]:
+def add_surnames(rows: list[dict], word_list: Path | None = None) -> list[tuple[str, str, str]]:
     owners: dict[str, set[str]] = defaultdict(set)
     given = set()
     for r in rows:
@@ -91,7 +99,7 @@ def add_surnames(rows: list[dict]) -> list[tuple[str, str, str]]:
     for r in rows:
         if surnames[id(r)]:
             owners[surnames[id(r)]].add(r["code"])
-    taken, english = taken_words(), english_words()
+    taken, english = taken_words(), english_words(word_list)
     added = []
     for r in rows:
         aliases = [a for a in r["aliases"].split("|") if a]
@@ -109,7 +117,13 @@ def main(argv: list[str]) -> int:
     path = DATA / "officeholders.csv"
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     fields = list(rows[0].keys())
-    added = add_surnames(rows)
+    words = next((Path(a.split("=", 1)[1]) for a in argv if a.startswith("--words=")), None)
+    if words is None and Path("/usr/share/dict/words").is_file():
+        words = Path("/usr/share/dict/words")
+    if words is not None and not words.is_file():
+        print(f"error: word list {words} does not exist", file=sys.stderr)
+        return 2
+    added = add_surnames(rows, words)
     if "--dry-run" not in argv:
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")

@@ -1728,3 +1728,23 @@ def test_extract_an_after_phrase_does_not_run_across_that():
     got = keys("Sargsyan told reporters after the talks that the protocol confirmed the strategic character of the "
                "alliance and thanked Moscow for its commitment to Armenia's security.", "2010-08-21")
     assert ("ARM", "RUS", "SUPPORT", 1) in got
+
+
+def test_extract_a_town_names_its_state_as_the_target_but_a_venue_is_no_target():
+    assert ("USA", "PAK", "ASSAULT", -1) in keys("US Navy SEALs killed Osama bin Laden at his compound in Abbottabad "
+                                                 "in May 2011.", "2011-06-01")
+    assert ("ISR", "PSE", "ASSAULT", -1) in keys("Israeli helicopter gunships fired missiles at a car in Gaza City on "
+                                                 "Monday.", "2004-03-23")
+    got = keys("Sergei Lavrov walked out of a G20 foreign ministers' meeting in Bali in July 2022.", "2022-08-01")
+    assert ("RUS", "IDN", "PROTEST", -1) not in got
+
+
+def test_extract_a_town_and_the_next_adjective_stay_two_mentions():
+    got = keys("In May, after deadly unrest broke out in New Caledonia, French officials accused Azerbaijan of "
+               "stoking the riots.", "2024-06-01")
+    assert ("FRA", "AZE", "ACCUSE", -1) in got
+
+
+def test_extract_not_objecting_is_no_blame():
+    got = keys("Uzbek officials now say their government will not object to Rogun.", "2023-01-01")
+    assert not any(ty in ("ACCUSE", "REJECT") for _, _, ty, _ in got)

@@ -375,6 +375,11 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
             not hit.trigger.locative or (h.kind == "adj" and h.next in view.vocab.grammar["place_nouns"])
             or set(view.words(hit.end, g.start)) & set(view.vocab.grammar["non_state_nouns"])):
         return False  # "struck targets in Lebanon", not "killed militants near the Afghan border"
+    if hit.trigger.type in ("REJECT", "PROTEST", "RETREAT") and h.gov in ("in", "at") and h.kind in ("city", "seat") \
+            and set(view.words(max(0, g.start - 40), g.start)[-4:]) & _GATHERINGS \
+            and not re.search(r"\b(?:trip|visit|tour|journey)\b", view.text[hit.start:g.start], re.I):
+        return False  # "stayed away from a meeting in Granada", "walked out of a meeting in Bali": a venue
+        # (but "called off her trip to the climate talks in Baku" is a trip to the host)
     if hit.trigger.type in ("COOPERATE", "CONSULT", "AGREE") \
             and re.search(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", view.text[max(0, g.start - 30):g.start]):
         return False  # "drills near its border with Azerbaijan": a place, not a partner

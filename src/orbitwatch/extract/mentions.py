@@ -254,7 +254,7 @@ def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         last = out[-1] if out else None
-        if (last and last.codes and last.codes == m.codes and last.kind not in ("collective",)
+        if (last and last.codes and last.codes == m.codes and last.kind not in ("collective", "city")
                 and _TITLE_GAP.match(text[last.end:m.start])
                 and not re.search(r"according\s+to\s+(?:the\s+)?$", text[:last.start], re.I)):
             out[-1] = replace(last, end=m.end, text=text[last.start:m.end],
