@@ -1699,6 +1699,12 @@ def test_extract_warning_ones_own_citizens_threatens_no_state():
      ("USA", "CAN", "SANCTION", -1)),
     ("In April 2008 Greece blocked an invitation for Macedonia to join NATO.", "2009-01-01", ("GRC", "MKD", "REJECT", -1)),
     ("In January 2003 Thailand ordered the Cambodian ambassador out.", "2004-01-01", ("THA", "KHM", "COERCE", -1)),
+    ("In October 2001 Uzbekistan let American forces use Karshi-Khanabad.", "2002-01-01",
+     ("UZB", "USA", "COOPERATE", 1)),
+    ("Azerbaijani troops have served for years with NATO's force in Afghanistan.", "2013-01-01",
+     ("AZE", "NATO", "COOPERATE", 1)),
+    ("In 2002 Washington sharply increased its aid to Uzbekistan.", "2003-01-01", ("USA", "UZB", "AID", 1)),
+    ("Azerbaijan left the Collective Security Treaty in 1999.", "2000-01-01", ("AZE", "CSTO", "RETREAT", -1)),
 ])
 def test_extract_acts_as_world_wire_copy_words_them(text, published, expected):
     assert expected in keys(text, published)
