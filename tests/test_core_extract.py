@@ -1754,3 +1754,10 @@ def test_extract_a_town_and_the_next_adjective_stay_two_mentions():
 def test_extract_not_objecting_is_no_blame():
     got = keys("Uzbek officials now say their government will not object to Rogun.", "2023-01-01")
     assert not any(ty in ("ACCUSE", "REJECT") for _, _, ty, _ in got)
+
+
+def test_extract_calling_on_a_leader_is_a_visit_unless_it_asks_something():
+    assert ("USA", "UZB", "CONSULT", 1) in keys("In December 2015 Kerry also called on President Islam Karimov in "
+                                                "Samarkand.", "2016-01-01")
+    got = keys("In December 2015 Kerry called on President Islam Karimov to release political prisoners.", "2016-01-01")
+    assert ("USA", "UZB", "REQUEST", 0) in got and ("USA", "UZB", "ACCUSE", -1) not in got
