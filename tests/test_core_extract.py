@@ -1761,3 +1761,10 @@ def test_extract_calling_on_a_leader_is_a_visit_unless_it_asks_something():
                                                 "Samarkand.", "2016-01-01")
     got = keys("In December 2015 Kerry called on President Islam Karimov to release political prisoners.", "2016-01-01")
     assert ("USA", "UZB", "REQUEST", 0) in got and ("USA", "UZB", "ACCUSE", -1) not in got
+
+
+def test_extract_an_analysts_quote_is_no_event_but_an_officials_is():
+    assert keys('"The message of this visit is addressed to three capitals: Baku, Ankara and Washington," said '
+                'Hovhannes Grigoryan, a security analyst in Yerevan.', "2010-08-21") == set()
+    assert ("KAZ", "RUS", "REJECT", -1) in keys('"We will not recognise Abkhazia," said Kazakh Foreign Minister '
+                                                'Kassym-Jomart Tokayev.', "2008-09-01")

@@ -59,6 +59,18 @@ def _unscare(text: str) -> str:
     return _SCARE.sub(lambda m: " " + m.group(2) + " ", text)
 
 
+def _private_quote(text: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> bool:
+    """The sentence's quote is attributed to someone who speaks only for
+    themselves ("...," said Hovhannes Grigoryan, a security analyst in Yerevan)."""
+    if not spans:
+        return False
+    outside = "".join(" " if _inside(i, spans) or text[i] in "“”\"" else ch for i, ch in enumerate(text))
+    voices = "|".join(vocab.grammar["private_voices"])
+    speech = "|".join(re.escape(v) for v in vocab.grammar["speech"])
+    return bool(re.search(rf"\b(?:{speech})\b[^.;]{{0,80}}?\b(?:{voices})\b", outside)
+                or re.search(rf"\b(?:{voices})\b[^.;]{{0,60}}?\b(?:{speech})\b", outside))
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in spans)
 
@@ -129,6 +141,8 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
     parties: tuple[str, ...] = ()
     if view.groups and not _skip_sentence(sent.text, vocab):
         hits = find_triggers(sent.text, vocab)
+        if not ctx.answer and _private_quote(view.text, list(view.quotes), vocab):
+            hits = [h for h in hits if not _inside(h.start, list(view.quotes))]  # an analyst's quote
         view.hits = tuple(hits)
         if hits and parser is not None:
             view.parse = parser.parse(sent.text)
