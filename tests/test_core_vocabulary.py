@@ -60,3 +60,8 @@ def test_vocabulary_former_holder_is_not_the_state():
 
 def test_vocabulary_glued_words_are_split():
     assert ("UZB",) in codes("Also, TheUzbekistan And Kazakhstan sent aid.")
+
+
+def test_vocabulary_a_one_word_alias_before_another_name_is_somebody_else():
+    assert codes("A US drone strike killed the cleric Anwar al-Awlaki on Friday.") == [("USA",)]
+    assert codes("Anwar said on Monday that Malaysia would help.", "2023-05-01") == [("MYS",), ("MYS",)]

@@ -112,6 +112,10 @@ def _date_at(dates: list[tuple[int, int, str]], pos: int, default: str | None) -
     return min(dates, key=lambda d: min(abs(d[0] - pos), abs(d[1] - pos)))[2]
 
 
+_OTHER_NAME_AFTER = re.compile(r"\s+(?:(?:al|el|bin|ibn|abu|van|von|de|da|di)[- ])?(?-i:[A-Z])[\w’'-]*(?<!['’]s)\b"
+                               r"(?<!Administration)(?<!Government)(?<!Doctrine)")
+
+
 def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | None,
                          scene: str | None = None) -> list[Mention]:
     tokens = tokenize(text)
@@ -129,6 +133,9 @@ def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | No
             continue
         if isinstance(entry, tuple):
             out.append(Mention(s, e, (entry[1],), "territory", text[s:e], actor_ok=False))
+        elif entry.kind == "person" and n == 1 and _OTHER_NAME_AFTER.match(text, e):
+            i += n  # a one-word alias with another name right after it is somebody else's given name
+            continue  # ("Anwar al-Awlaki": "Anwar" is Anwar Ibrahim only on its own)
         elif entry.kind == "person":
             when = _date_at(dates, s, doc_date)
             terms = [t for t in entry.terms if t.covers(when)]
