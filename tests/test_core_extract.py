@@ -1768,3 +1768,10 @@ def test_extract_an_analysts_quote_is_no_event_but_an_officials_is():
                 'Hovhannes Grigoryan, a security analyst in Yerevan.', "2010-08-21") == set()
     assert ("KAZ", "RUS", "REJECT", -1) in keys('"We will not recognise Abkhazia," said Kazakh Foreign Minister '
                                                 'Kassym-Jomart Tokayev.', "2008-09-01")
+
+
+def test_extract_a_states_company_acts_for_itself_but_a_sanction_on_it_falls_on_the_state():
+    got = keys("India's Tata Steel agreed in January 2007 to buy the Anglo-Dutch steelmaker Corus.", "2007-02-01")
+    assert not any(a == "IND" for a, _, _, _ in got)
+    got = keys("The US Treasury imposed sanctions on Kyrgyzstan's Keremet Bank on Wednesday.", "2024-01-20")
+    assert ("USA", "KGZ", "SANCTION", -1) in got

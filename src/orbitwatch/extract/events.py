@@ -127,7 +127,7 @@ def _is_object(g: Group, vocab: Vocabulary) -> bool:
 def _subject_ok(g: Group, view: SentenceView) -> bool:
     h = g.head
     return h.actor_ok and not h.modifier and not h.in_paren and not _is_object(g, view.vocab) \
-        and h.kind != "territory"
+        and h.kind != "territory" and not h.owns_firm
 
 
 def main_subject(view: SentenceView) -> Group | None:

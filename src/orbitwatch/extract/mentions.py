@@ -53,6 +53,7 @@ class Mention:
     in_paren: bool = False
     anaphor: str | None = None
     possessive: bool = False
+    owns_firm: bool = False  # "India's Tata Steel": a company acts, though a sanction on it falls on the state
 
 
 @dataclass
@@ -210,6 +211,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         m.modifier = True  # "the Baku-Tbilisi-Ceyhan pipeline": a route named for its cities
     if re.match(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:" + "|".join(vocab.grammar["company_words"]) + r")\b", after):
         m.modifier = True  # "Azerbaijan Airlines", "Kazakhstan Temir Zholy Railways": a company
+    if re.match(r"['’]s\s+(?:[A-Z][\w-]*\s+){0,2}(?:" + "|".join(_FIRM_WORDS) + r")\b", after):
+        m.owns_firm = True
     if re.search(r"\b(?:" + "|".join(vocab.grammar["company_words"]) + r")\s+of\s+(?:the\s+)?$", text[:m.start]):
         m.modifier = True  # "the Sea of Japan", "the University of Georgia": a name, not the state
     if m.kind == "city":
@@ -237,6 +240,10 @@ _PLACE_NAMED = frozenset({"meeting", "summit", "talks", "agreement", "agreements
 _THEN = re.compile(r"\bthen[- ](?:[\w-]+\s+){0,4}$", re.I)
 _FORMER = re.compile(r"\b(?:former|ex|late|ousted|exiled|retired|first|outgoing)[- ](?:[\w-]+\s+){0,3}$", re.I)
 _CHAIN = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*){2,}")
+
+
+_FIRM_WORDS = ("Airlines", "Airways", "Bank", "Railways", "Holding", "Holdings", "Group", "Oil", "Gas", "Petroleum",
+               "Energy", "Corporation", "Company", "Telecom", "Steel", "Mining", "Motors", "Shipping", "Television")
 
 
 def _route_name(text: str, m: Mention) -> bool:
