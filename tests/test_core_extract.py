@@ -1775,3 +1775,15 @@ def test_extract_a_states_company_acts_for_itself_but_a_sanction_on_it_falls_on_
     assert not any(a == "IND" for a, _, _, _ in got)
     got = keys("The US Treasury imposed sanctions on Kyrgyzstan's Keremet Bank on Wednesday.", "2024-01-20")
     assert ("USA", "KGZ", "SANCTION", -1) in got
+
+
+def test_extract_a_passive_subject_is_the_head_before_its_relative_clause():
+    got = keys("Three American hikers who had strayed across the frontier from Iraqi Kurdistan were arrested by "
+               "Iranian border guards in July 2009.", "2009-08-01")
+    assert got == {("IRN", "USA", "COERCE", -1)}
+
+
+def test_extract_an_act_named_after_a_preposition_borrows_no_actor():
+    got = keys("The CIA's station chief in Germany was told to leave the country by Berlin in July 2014 after the "
+               "arrest of a German intelligence officer.", "2014-08-01")
+    assert ("USA", "DEU", "COERCE", -1) not in got

@@ -667,6 +667,9 @@ def _passive_undergoer(view: SentenceView, hit: Hit) -> Group | None:
     rather than a state ("Tajik nationals"): it is the target."""
     lo, _ = view.scope(hit.start)
     before = [g for g in view.groups if lo <= g.start and g.end <= hit.start and not g.head.modifier]
+    rel = list(re.finditer(r"\b(?:who|which)\s+(?:had|have|has|was|were)?\s*\w+", view.text[lo:hit.start]))
+    if rel and any(g.end <= lo + rel[0].start() for g in before):  # "Three American hikers who had strayed
+        before = [g for g in before if g.end <= lo + rel[0].start()]  # from Iraqi Kurdistan were arrested by"
     if not before or not _PASSIVE.search(view.text[before[-1].end:hit.start]) \
             or not re.match(r"\s+by\b", view.text[hit.end:]):
         return None
@@ -842,6 +845,8 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
     return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]
 
 
+_ADJUNCT_NOUN = re.compile(r"\b(?:after|before|over|following|despite|amid|since|against|at)\s+"
+                          r"(?:the|a|an|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 _EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another|the\s+other(?:\s+(?:side|party|government|country))?"
                          r"(?=\s+(?:of|for|over|in|on|at|with|by)\b|\s*[.,;]))\b", re.I)  # "each accused the other of"
 _NOUN_USE = re.compile(r"(?:\b(?:the|a|an|of|new|its|their|western|us|eu)\s+$)", re.I)
@@ -909,6 +914,9 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
     nominal = _nominal_by(view, hit)
     if nominal is not None:  # "the expulsion of two Russian diplomats by Georgia"
         return nominal[0], nominal[1], False
+    if t.type not in SYMMETRIC_TYPES and _ADJUNCT_NOUN.search(view.text[:hit.start]) \
+            and not re.match(r"[a-z]+(?:ed|ing)\b", view.text[hit.start:hit.end].lower()):
+        return None, None, False  # "after the arrest of a German officer": whose arrest, the text does not say
     actor, borrowed = find_actor(view, hit)
     if actor is None:
         undergoer = _passive_undergoer(view, hit)
