@@ -1787,3 +1787,8 @@ def test_extract_an_act_named_after_a_preposition_borrows_no_actor():
     got = keys("The CIA's station chief in Germany was told to leave the country by Berlin in July 2014 after the "
                "arrest of a German intelligence officer.", "2014-08-01")
     assert ("USA", "DEU", "COERCE", -1) not in got
+
+
+def test_extract_told_to_leave_by_a_state_is_its_expulsion():
+    assert keys("The CIA's station chief in Germany was told to leave the country by Berlin in July 2014.",
+                "2014-08-01") == {("DEU", "USA", "COERCE", -1)}

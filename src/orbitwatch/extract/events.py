@@ -577,7 +577,7 @@ def is_passive(view: SentenceView, hit: Hit, actor: Group) -> bool:
     """"X was invited", "Y were arrested": the subject is acted upon."""
     first = view.text[hit.start:hit.end].split()[0].lower()
     participle = first.endswith(("ed", "en")) or first in ("held", "sent", "built", "struck", "sought",
-                                                          "brought", "made", "met", "hit", "shot")
+                                                          "brought", "made", "met", "hit", "shot", "told")
     if not participle or actor.end > hit.start or first in _FEELINGS:
         return False  # "he was disappointed by": a feeling, not a passive
     reduced = re.match(r"\s+by\b", view.text[hit.end:]) and re.search(r",\s*$", view.text[:hit.start])
