@@ -1705,6 +1705,9 @@ def test_extract_warning_ones_own_citizens_threatens_no_state():
      ("AZE", "NATO", "COOPERATE", 1)),
     ("In 2002 Washington sharply increased its aid to Uzbekistan.", "2003-01-01", ("USA", "UZB", "AID", 1)),
     ("Azerbaijan left the Collective Security Treaty in 1999.", "2000-01-01", ("AZE", "CSTO", "RETREAT", -1)),
+    ("In 2020 Azerbaijan bought Bayraktars from Turkey.", "2021-01-01", ("AZE", "TUR", "COOPERATE", 1)),
+    ("In January 2020 Vladimir Putin and Erdogan inaugurate the TurkStream pipeline in Istanbul.", "2020-02-01",
+     ("RUS", "TUR", "COOPERATE", 1)),
 ])
 def test_extract_acts_as_world_wire_copy_words_them(text, published, expected):
     assert expected in keys(text, published)
