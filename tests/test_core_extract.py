@@ -1795,3 +1795,12 @@ def test_extract_an_act_named_after_a_preposition_borrows_no_actor():
 def test_extract_told_to_leave_by_a_state_is_its_expulsion():
     assert keys("The CIA's station chief in Germany was told to leave the country by Berlin in July 2014.",
                 "2014-08-01") == {("DEU", "USA", "COERCE", -1)}
+
+
+def test_extract_a_protest_is_at_the_owner_of_what_it_protests():
+    got = keys("Canada's Stephen Harper and Mauritius's Navin Ramgoolam stayed away from the Commonwealth summit in "
+               "Colombo in November 2013 in protest at Sri Lanka's human rights record.", "2013-12-01")
+    assert {("CAN", "LKA", "PROTEST", -1), ("MUS", "LKA", "PROTEST", -1)} <= got
+    got = keys("Pakistan boycotted the Bonn conference on Afghanistan in December 2011 in protest at a NATO air "
+               "strike.", "2012-01-01")
+    assert ("PAK", "NATO", "PROTEST", -1) in got and ("PAK", "AFG", "PROTEST", -1) not in got

@@ -1011,6 +1011,20 @@ def _clause_partner(view: SentenceView, hit: Hit, actor: Group, type_: str,
     return [(a, same.target) for a in actor.codes] if same is not None else []
 
 
+_IN_PROTEST = re.compile(r"\bin\s+protest\s+(?:at|over|against|of)\s+(?:the\s+|a\s+|an\s+)?"
+                         r"(?:(?:presence|participation|attendance|visit|treatment)\s+of\s+)?", re.I)
+
+
+def _protested(view: SentenceView, hit: Hit, actor: Group) -> Group | None:
+    """"stayed away ... in protest at Sri Lanka's human rights record", "boycotted
+    the conference in protest at a NATO air strike": the protest is at its owner."""
+    m = _IN_PROTEST.search(view.text, hit.end)
+    if m is None or m.start() - hit.end > 150:
+        return None
+    g = next((g for g in view.groups if m.end() <= g.start <= m.end() + 25), None)
+    return g if g is not None and not set(g.codes) & set(actor.codes) else None
+
+
 def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
                         earlier: tuple[Candidate, ...] = ()) -> list[Candidate]:
     """Candidates of one trigger; ``earlier``: those of the sentence's earlier triggers."""
@@ -1030,6 +1044,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
     if t.name == "negative-judgement":
         actor, target = _judge_and_judged(view, hit, actor, target)
+    if t.type == "PROTEST":
+        target = _protested(view, hit, actor) or target
     judge = _appositive_judge(view, hit, earlier) if t.type in _JUDGEMENT_TYPES else None
     if judge is not None:  # the judged act's actor, by code
         actor, target = judge[0], None
