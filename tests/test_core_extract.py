@@ -1804,3 +1804,15 @@ def test_extract_a_protest_is_at_the_owner_of_what_it_protests():
     got = keys("Pakistan boycotted the Bonn conference on Afghanistan in December 2011 in protest at a NATO air "
                "strike.", "2012-01-01")
     assert ("PAK", "NATO", "PROTEST", -1) in got and ("PAK", "AFG", "PROTEST", -1) not in got
+
+
+def test_extract_a_place_that_opens_the_sentence_is_no_signer():
+    got = keys("On May 29 in Astana, Nazarbayev, Putin and Alexander Lukashenko of Belarus put their signatures to "
+               "the founding document of the Eurasian Economic Union.", "2014-06-02")
+    assert {frozenset(p) for p in (("KAZ", "RUS"), ("KAZ", "BLR"), ("RUS", "BLR"))} <= dyads(got, "AGREE")
+
+
+def test_extract_a_clause_after_a_comma_has_its_own_subject():
+    got = keys("The Eurasian union came into being on January 1 with Kazakhstan, Russia and Belarus as its founders, "
+               "Armenia joined a day later, and Kyrgyzstan completed its accession in August.", "2015-12-01")
+    assert not any(a == "EAEU" for a, _, _, _ in got)

@@ -194,7 +194,9 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
         before = [g for g in before if g.start >= fronted.end()]
     inside = [g for g in before if g.start >= lo and _subject_ok(g, view)]
     opened = [g for g in inside if g.head.prev in ("as", "while", "whereas")
-              or (g.head.prev in _SUBORDINATORS and _ADJACENT_VERB.fullmatch(view.text[g.end:hit.start]))]
+              or (g.head.prev in _SUBORDINATORS and _ADJACENT_VERB.fullmatch(view.text[g.end:hit.start]))
+              or (g.head.prev == "," and g is not inside[0] and _ADJACENT_VERB.fullmatch(view.text[g.end:hit.start]))]
+    # (", Armenia joined a day later": a clause of its own after a comma)
     if opened:  # "Diplomats walked out as Ahmadinejad denounced Israel": the clause's own subject
         return opened[-1], False
     if inside:

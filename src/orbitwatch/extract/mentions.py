@@ -269,6 +269,7 @@ def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         last = out[-1] if out else None
         if (last and last.codes and last.codes == m.codes and last.kind not in ("collective", "city")
+                and not (last.kind == "seat" and "," in text[last.end:m.start])  # "in Astana, Nazarbayev, Putin"
                 and _TITLE_GAP.match(text[last.end:m.start])
                 and not re.search(r"according\s+to\s+(?:the\s+)?$", text[:last.start], re.I)):
             out[-1] = replace(last, end=m.end, text=text[last.start:m.end],
@@ -363,6 +364,9 @@ def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...]
                             and bool(_FRONTED_PLACE.fullmatch(text[:last.start])))  # "In Tashkent, the five presidents"
         closed = closed or (last is not None and len(runs[-1]) == 1 and last.gov in ("in", "at", "near")
                             and bool(re.fullmatch(r"\s*,\s*the\s+", gap)))  # "in Sharm el-Sheikh, the Commission and X"
+        closed = closed or (last is not None and len(runs[-1]) == 1 and last.gov in ("in", "at") and gap.strip() == ","
+                            and "," not in text[:last.start] and len(text[:last.start].split()) <= 8)
+        # "On May 29 in Astana, Nazarbayev, Putin and Lukashenko signed": the place opens the sentence
         titled = last is not None and last.kind == "adj" and bool(_TITLE_GAP.fullmatch(gap)) \
             and bool(re.search(r"(?:,|\band)\s*$", gap))  # "Romanian President Klaus Iohannis and Hungarian ..."
         if (last is not None and not closed and (_COORD.match(gap) or _paired(last, m, gap) or titled) and list_end
