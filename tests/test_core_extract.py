@@ -1824,3 +1824,12 @@ def test_extract_a_clause_after_a_comma_has_its_own_subject():
     got = keys("The Eurasian union came into being on January 1 with Kazakhstan, Russia and Belarus as its founders, "
                "Armenia joined a day later, and Kyrgyzstan completed its accession in August.", "2015-12-01")
     assert not any(a == "EAEU" for a, _, _, _ in got)
+
+
+def test_extract_taking_membership_off_the_table_refuses_the_bloc():
+    got = keys('Uzbekistan joined the Eurasian Economic Union as an observer in 2020. "Full membership is not on the '
+               'table," the Uzbek foreign minister said in 2021.', "2022-01-01")
+    assert ("UZB", "EAEU", "REJECT", -1) in got
+    got = keys("In November 2024 Prime Minister Irakli Kobakhidze announced that Georgia would not put the question "
+               "of opening accession talks with the European Union on its agenda until the end of 2028.", "2025-01-01")
+    assert ("GEO", "EU", "REJECT", -1) in got

@@ -1027,6 +1027,22 @@ def _protested(view: SentenceView, hit: Hit, actor: Group) -> Group | None:
     return g if g is not None and not set(g.codes) & set(actor.codes) else None
 
 
+_STATEMENT_TYPES = ("REJECT", "SUPPORT", "ACCUSE", "REQUEST", "THREATEN")
+
+
+def _quote_speaker(view: SentenceView, hit: Hit) -> Group | None:
+    """Who says a quote whose own words name no actor: the party outside the
+    quotation marks next to the speech verb."""
+    quote = next(((a, b) for a, b in view.quotes if a < hit.start < b), None)
+    if quote is None:
+        return None
+    verbs = "|".join(re.escape(v) for v in view.vocab.grammar["speech"])
+    outside = [g for g in view.groups if not (quote[0] < g.start < quote[1]) and g.head.actor_ok
+               and not g.head.modifier]
+    near = [g for g in outside if re.search(rf"\b(?:{verbs})\b", view.text[max(0, g.start - 30):g.end + 40])]
+    return near[0] if near else None
+
+
 def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
                         earlier: tuple[Candidate, ...] = ()) -> list[Candidate]:
     """Candidates of one trigger; ``earlier``: those of the sentence's earlier triggers."""
@@ -1042,6 +1058,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
     if actor is None and between:
         actor = next((g for g in view.groups if g.start >= hit.end and len(set(g.codes)) >= 2), None)
         target = None  # "a ceasefire between Israel and Lebanon took effect": the two agreed
+    if actor is None and t.type in _STATEMENT_TYPES:
+        actor = _quote_speaker(view, hit)  # '"Full membership is not on the table," the Uzbek minister said'
     if actor is None or (_EVENT_NOUN.match(actor.head.text) and t.type not in SYMMETRIC_TYPES):
         return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
     if t.name == "negative-judgement":
