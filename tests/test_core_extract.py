@@ -1714,6 +1714,10 @@ def test_extract_warning_ones_own_citizens_threatens_no_state():
     ("Beijing now takes the bulk of Turkmen gas exports through three parallel lines.", "2016-01-01",
      ("CHN", "TKM", "COOPERATE", 1)),
     ("In 2021 Georgia and China introduced a mutual visa waiver.", "2022-01-01", ("GEO", "CHN", "COOPERATE", 1)),
+    ("The Kremlin, for its part, says Armenia remains an ally.", "2023-01-01", ("RUS", "ARM", "SUPPORT", 1)),
+    ("Pashinyan has described the EU monitors as a factor for stability.", "2023-01-01", ("ARM", "EU", "SUPPORT", 1)),
+    ("In 2023 Aliyev called the dam a symbol of friendship between Azerbaijan and Iran.", "2023-06-01",
+     ("AZE", "IRN", "SUPPORT", 1)),
     ("In January 2020 Vladimir Putin and Erdogan inaugurate the TurkStream pipeline in Istanbul.", "2020-02-01",
      ("RUS", "TUR", "COOPERATE", 1)),
 ])
