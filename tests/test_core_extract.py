@@ -1718,6 +1718,12 @@ def test_extract_warning_ones_own_citizens_threatens_no_state():
     ("Pashinyan has described the EU monitors as a factor for stability.", "2023-01-01", ("ARM", "EU", "SUPPORT", 1)),
     ("In 2023 Aliyev called the dam a symbol of friendship between Azerbaijan and Iran.", "2023-06-01",
      ("AZE", "IRN", "SUPPORT", 1)),
+    ("In July 2005 Bishkek let the United Nations fly 400 of them to Romania, disregarding Tashkent's demands that "
+     "they be sent back.", "2005-08-01", ("KGZ", "UZB", "REJECT", -1)),
+    ("In June 2022 Brussels held back candidate status from Tbilisi while granting it to Ukraine.", "2022-07-01",
+     ("EU", "GEO", "REJECT", -1)),
+    ("Azerbaijan has never allowed the EU monitors to work on its side of the line.", "2024-01-01",
+     ("AZE", "EU", "REJECT", -1)),
     ("In January 2020 Vladimir Putin and Erdogan inaugurate the TurkStream pipeline in Istanbul.", "2020-02-01",
      ("RUS", "TUR", "COOPERATE", 1)),
 ])
