@@ -1724,6 +1724,8 @@ def test_extract_warning_ones_own_citizens_threatens_no_state():
      ("EU", "GEO", "REJECT", -1)),
     ("Azerbaijan has never allowed the EU monitors to work on its side of the line.", "2024-01-01",
      ("AZE", "EU", "REJECT", -1)),
+    ("Baku insists that a peace treaty requires Armenia to remove from its constitution what it calls a claim to "
+     "Azerbaijani land.", "2024-01-01", ("AZE", "ARM", "REQUEST", 0)),
     ("In January 2020 Vladimir Putin and Erdogan inaugurate the TurkStream pipeline in Istanbul.", "2020-02-01",
      ("RUS", "TUR", "COOPERATE", 1)),
 ])
