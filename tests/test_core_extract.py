@@ -1726,6 +1726,10 @@ def test_extract_warning_ones_own_citizens_threatens_no_state():
      ("AZE", "EU", "REJECT", -1)),
     ("Baku insists that a peace treaty requires Armenia to remove from its constitution what it calls a claim to "
      "Azerbaijani land.", "2024-01-01", ("AZE", "ARM", "REQUEST", 0)),
+    ("During a state visit to Beijing in January 2024, Mirziyoyev and Xi raised relations to an \"all-weather "
+     "comprehensive strategic partnership\".", "2024-02-01", ("UZB", "CHN", "AGREE", 1)),
+    ("Mirziyoyev's state visit to Dushanbe in March 2018 ended with a treaty on strategic partnership.",
+     "2019-01-01", ("UZB", "TJK", "AGREE", 1)),
     ("In January 2020 Vladimir Putin and Erdogan inaugurate the TurkStream pipeline in Istanbul.", "2020-02-01",
      ("RUS", "TUR", "COOPERATE", 1)),
 ])
