@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .. import calibration
 from ..ingest.document import Document
@@ -19,7 +20,7 @@ from .events import Candidate, SentenceView, _subject_ok, sentence_candidates
 from .mentions import Mention, find_mentions, group_mentions
 from .sentences import Sentence, split_sentences
 from .syntax import Parser, ParserUnavailable
-from .vocabulary import Vocabulary, load_vocabulary
+from .vocabulary import Vocabulary, load_vocabulary, word_pattern
 
 __all__ = ["extract", "extractor_name", "EXTRACTOR", "load_vocabulary", "Parser", "ParserUnavailable"]
 
@@ -65,10 +66,15 @@ def _private_quote(text: str, spans: list[tuple[int, int]], vocab: Vocabulary) -
     if not spans:
         return False
     outside = "".join(" " if _inside(i, spans) or text[i] in "“”\"" else ch for i, ch in enumerate(text))
-    voices = "|".join(vocab.grammar["private_voices"])
-    speech = "|".join(re.escape(v) for v in vocab.grammar["speech"])
-    return bool(re.search(rf"\b(?:{speech})\b[^.;]{{0,80}}?\b(?:{voices})\b", outside)
-                or re.search(rf"\b(?:{voices})\b[^.;]{{0,60}}?\b(?:{speech})\b", outside))
+    said_by, by_said = _private_voice(tuple(vocab.grammar["private_voices"]), tuple(vocab.grammar["speech"]))
+    return bool(said_by.search(outside) or by_said.search(outside))
+
+
+@lru_cache(maxsize=4)
+def _private_voice(voices: tuple[str, ...], speech: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """"said X, an analyst" and "an analyst ... said", compiled once."""
+    said, voice = word_pattern(speech).pattern, word_pattern(voices).pattern
+    return re.compile(rf"{said}[^.;]{{0,80}}?{voice}"), re.compile(rf"{voice}[^.;]{{0,60}}?{said}")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -81,8 +87,7 @@ def _speaker(text: str, mentions: list[Mention], vocab: Vocabulary,
     outside the quotation marks ("we have said so" inside it is the quote's own)."""
     if not spans:
         return ()
-    verbs = "|".join(re.escape(v) for v in vocab.grammar["speech"])
-    for v in re.finditer(rf"\b(?:{verbs})\b", text):
+    for v in word_pattern(tuple(vocab.grammar["speech"])).finditer(text):
         if _inside(v.start(), spans):
             continue
         near = [m for m in mentions if m.codes and m.kind not in ("we", "collective")

@@ -16,7 +16,7 @@ from . import syntax
 from .clauses import Hit, clause_of
 from .dates import nearest_date
 from .mentions import Group, Mention
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, word_pattern
 
 PARTNER_FALLBACK = ("AID",)  # types whose unnamed beneficiary is the partner just met
 POWERS = frozenset({"RUS", "CHN", "EU", "USA", "TUR", "IRN", "WST", "UN", "CSTO", "EAEU", "CIS",
@@ -250,12 +250,16 @@ _VERB_FILL = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|long|since|then
                         r"|[a-z]+ly))*\s+")
 
 
+@lru_cache(maxsize=4)
+def _official_body(officials: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?:['’]s)?(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:{'|'.join(officials)})\b")
+
+
 def _appositive_judge(view: SentenceView, hit: Hit, earlier: tuple) -> tuple[Group, str] | None:
     """", a move Bishkek condemned", ", a step the Taliban government welcomed":
     the party right before the verb judges the act just told, whose actor it
     targets (the earlier event's, else the sentence's subject)."""
-    officials = "|".join(view.vocab.grammar["official_words"])
-    body = re.compile(rf"(?:['’]s)?(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:{officials})\b")  # "Azerbaijan's foreign ministry"
+    body = _official_body(tuple(view.vocab.grammar["official_words"]))  # "Azerbaijan's foreign ministry"
 
     def verb_follows(g: Group) -> bool:
         rest = view.text[g.end:hit.start]
@@ -1036,10 +1040,10 @@ def _quote_speaker(view: SentenceView, hit: Hit) -> Group | None:
     quote = next(((a, b) for a, b in view.quotes if a < hit.start < b), None)
     if quote is None:
         return None
-    verbs = "|".join(re.escape(v) for v in view.vocab.grammar["speech"])
+    verbs = word_pattern(tuple(view.vocab.grammar["speech"]))
     outside = [g for g in view.groups if not (quote[0] < g.start < quote[1]) and g.head.actor_ok
                and not g.head.modifier]
-    near = [g for g in outside if re.search(rf"\b(?:{verbs})\b", view.text[max(0, g.start - 30):g.end + 40])]
+    near = [g for g in outside if verbs.search(view.text[max(0, g.start - 30):g.end + 40])]
     return near[0] if near else None
 
 
