@@ -65,3 +65,7 @@ def test_vocabulary_glued_words_are_split():
 def test_vocabulary_a_one_word_alias_before_another_name_is_somebody_else():
     assert codes("A US drone strike killed the cleric Anwar al-Awlaki on Friday.") == [("USA",)]
     assert codes("Anwar said on Monday that Malaysia would help.", "2023-05-01") == [("MYS",), ("MYS",)]
+
+
+def test_vocabulary_is_read_once_and_shared():
+    assert load_vocabulary() is load_vocabulary()  # extraction reads the data files once, not per document
