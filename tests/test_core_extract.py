@@ -1650,6 +1650,43 @@ def test_extract_refusing_western_sanctions_refuses_the_west_whoever_they_target
     ("Baku ordered the Russian House cultural centre to halt its work.", "2025-02-10", ("AZE", "RUS", "COERCE", -1)),
     ("Uzbekistan lets NATO move supplies for its troops across its territory.", "2012-01-01",
      ("UZB", "NATO", "COOPERATE", 1)),
+    ("In March Moscow halted subsidised exports of diesel to Tajikistan.", "2011-05-01", ("RUS", "TJK", "SANCTION", -1)),
+    ("Kazakhstan shut its border crossings with Kyrgyzstan for a month.", "2010-06-01", ("KAZ", "KGZ", "SANCTION", -1)),
+    ("Turkmenistan introduced a visa regime for Russian citizens in 2003.", "2004-01-01",
+     ("TKM", "RUS", "SANCTION", -1)),
+    ("Moscow flew extra fighter jets to its air base at Kant.", "2022-01-01", ("RUS", "KGZ", "COOPERATE", 1)),
+    ("Armenia, Kyrgyzstan and Russia share a common market for goods.", "2016-01-01", ("ARM", "KGZ", "COOPERATE", 1)),
+    ("Turkmenistan has remained outside the Collective Security Treaty Organization.", "2015-01-01",
+     ("TKM", "CSTO", "REJECT", -1)),
+    ("Kazakhstan recalled its peacekeeping contingent from Iraq in 2008.", "2009-01-01", ("KAZ", "IRQ", "RETREAT", -1)),
+    ("China has become one of Kyrgyzstan's largest creditors.", "2019-01-01", ("CHN", "KGZ", "AID", 1)),
+    ("Kazakhstan has long stalled Moscow's bid to host the bank's headquarters.", "2015-01-01",
+     ("KAZ", "RUS", "REJECT", -1)),
+    ("Georgian platoons have served under NATO command in Afghanistan since 2004.", "2012-01-01",
+     ("GEO", "NATO", "COOPERATE", 1)),
+    ("The Turkish president said Azerbaijan's territorial integrity must be respected.", "2020-10-01",
+     ("TUR", "AZE", "SUPPORT", 1)),
+    ("The US embassy said it was deeply troubled by the arrests carried out by Tajik security services.",
+     "2016-01-01", ("USA", "TJK", "ACCUSE", -1)),
+    ("Uzbekistan buys much of its military hardware from Russia.", "2019-01-01", ("UZB", "RUS", "COOPERATE", 1)),
+    ("In 2001 the Security Council set up a mission of military observers in Georgia.", "2002-01-01",
+     ("UN", "GEO", "COOPERATE", 1)),
+    ("Blinken held talks with Tokayev in Astana, on a tour that had earlier taken him to Tashkent.", "2023-03-01",
+     ("USA", "UZB", "CONSULT", 1)),
+    ("Georgian and US troops began the joint Noble Partner exercise near Tbilisi.", "2022-09-01",
+     ("GEO", "USA", "COOPERATE", 1)),
+    ("Chinese police have trained alongside Tajik border guards.", "2021-01-01", ("CHN", "TJK", "COOPERATE", 1)),
+    ("Russian troops are still stationed at Gyumri.", "2020-01-01", ("RUS", "ARM", "COOPERATE", 1)),
+    ("Armenia hosts Russia's only military base in the South Caucasus.", "2020-01-01", ("RUS", "ARM", "COOPERATE", 1)),
+    ("Baku coordinates its transit policy closely with Ankara.", "2020-01-01", ("AZE", "TUR", "COOPERATE", 1)),
+    ("Israel has been one of Azerbaijan's main arms suppliers.", "2020-01-01", ("ISR", "AZE", "COOPERATE", 1)),
+    ("Tokayev said he would not allow the country's banks to be used to circumvent sanctions.", "2023-01-01",
+     ("KAZ", "WST", "COOPERATE", 1)),
+    ("Astana began to track shipments of dual-use goods to Russia.", "2023-10-01", ("KAZ", "WST", "COOPERATE", 1)),
+    ("Russia abolished customs controls on its border with Belarus in 2011.", "2012-01-01",
+     ("RUS", "BLR", "COOPERATE", 1)),
+    ("Azerbaijani troops held drills with soldiers from Turkey and Pakistan.", "2021-09-01",
+     ("TUR", "PAK", "COOPERATE", 1)),
 ])
 def test_extract_everyday_acts_of_the_region(text, published, expected):
     got = keys(text, published)
@@ -1849,3 +1886,84 @@ def test_extract_taking_membership_off_the_table_refuses_the_bloc():
     got = keys("In November 2024 Prime Minister Irakli Kobakhidze announced that Georgia would not put the question "
                "of opening accession talks with the European Union on its agenda until the end of 2028.", "2025-01-01")
     assert ("GEO", "EU", "REJECT", -1) in got
+
+
+def test_extract_the_commission_is_the_eu_only_with_its_article():
+    assert keys("The Commission urged Russia to release the ship.", "2020-01-01") == {("EU", "RUS", "REQUEST", 0)}
+    assert keys("A Commission on Human Rights urged Russia to release the ship.", "2020-01-01") == set()
+    assert keys("The Central Election Commission rejected a complaint by the US embassy.", "2020-01-01") == set()
+
+
+def test_extract_a_trigger_inside_a_hyphenated_word_is_no_verb():
+    assert keys("Moscow has used the early-warning radar in Azerbaijan since 2002.", "2010-01-01") == set()
+
+
+def test_extract_envoys_of_several_bodies_travelling_together_visit_their_host():
+    got = keys("Envoys of the United Nations and the OSCE travelled to Dushanbe together to meet the new leaders.",
+               "2010-01-01")
+    assert got == {("UN", "TJK", "CONSULT", 1), ("OSCE", "TJK", "CONSULT", 1)}
+
+
+def test_extract_a_parenthetical_after_phrase_shares_the_subject_of_the_sentence():
+    got = keys("Tokayev, after phone talks with Xi Jinping, ordered the border reopened.", "2023-01-01")
+    assert ("KAZ", "CHN", "CONSULT", 1) in got
+
+
+def test_extract_a_possessor_in_a_time_phrase_is_neither_actor_nor_target():
+    got = keys("A week before Xi's visit, the Kazakh president warned that water disputes could lead to conflict.",
+               "2022-09-01")
+    assert not any("CHN" in (a, t) for a, t, _, _ in got)
+
+
+def test_extract_a_subject_interrupted_by_a_relative_clause_keeps_its_verb():
+    got = keys("Kazakhstan belongs to the bloc, while Turkmenistan, which declared neutrality in 1995, "
+               "has stayed out of the CSTO.", "2015-01-01")
+    assert ("TKM", "CSTO", "REJECT", -1) in got and ("KAZ", "CSTO", "REJECT", -1) not in got
+
+
+def test_extract_a_plan_governs_the_purpose_phrase_that_follows_it():
+    assert keys("The ministers of Russia and Armenia were expected to meet in Sochi this week to discuss "
+                "the crisis.", "2021-01-01") == set()
+    assert keys("Tbilisi hoped to strengthen the country's case for joining NATO.", "2008-01-01") == set()
+
+
+def test_extract_they_after_a_coordinated_subject_is_that_subject():
+    got = keys("Tokayev and Mirziyoyev had themselves met in Samarkand, where they signed a border treaty.",
+               "2022-01-01")
+    assert dyads(got, "AGREE") == {frozenset(("KAZ", "UZB"))}
+
+
+def test_extract_the_same_act_noun_keeps_its_owner_in_the_next_sentence():
+    got = keys("On Monday police in Baku raided the offices of a Turkish broadcaster. The State Department said it "
+               "was concerned about the raid. The OSCE condemned the raid as well.", "2019-01-01")
+    assert ("OSCE", "AZE", "ACCUSE", -1) in got and ("OSCE", "USA", "ACCUSE", -1) not in got
+
+
+def test_extract_she_after_a_bodys_representative_is_that_body():
+    got = keys("The US ambassador met Aliyev. The OSCE's representative condemned the arrest of two journalists "
+               "by Azerbaijani police, as she had condemned the closure of their paper.", "2019-01-01")
+    assert not any(a == "USA" and ty == "ACCUSE" for a, _, ty, _ in got)
+
+
+def test_extract_the_place_of_a_trip_is_not_whom_a_warning_is_aimed_at():
+    got = keys("Karimov warned during a trip to Kazakhstan that the dams could lead to war.", "2012-09-01")
+    assert ("UZB", "KAZ", "THREATEN", -1) not in got
+
+
+def test_extract_rejecting_an_idea_refuses_no_state():
+    assert keys("Armenia's foreign minister rejected the idea that Yerevan was drifting away from Moscow.",
+                "2015-01-01") == set()
+
+
+def test_extract_a_private_persons_quote_is_no_event():
+    assert keys('"They went to Iraq to help an ally," said Nino, a teacher in Gori.', "2008-08-11") == set()
+
+
+def test_extract_membership_of_an_unknown_body_falls_back_to_no_organisation():
+    got = keys("The EAEU met in Minsk. Uzbekistan, which suspended its membership of the older Eurasian Economic "
+               "Community in 2008, has shown no interest.", "2015-01-01")
+    assert not any(ty == "RETREAT" for _, _, ty, _ in got)
+
+
+def test_extract_being_a_states_main_trading_partner_is_an_indicator_not_an_event():
+    assert keys("Russia remains Kazakhstan's main trading partner.", "2023-01-01") == set()

@@ -91,12 +91,18 @@ def clause_of(starts: list[int], pos: int, length: int) -> tuple[int, int]:
     return lo, (min(later) if later else length)
 
 
+def _in_compound(text: str, start: int) -> bool:
+    """A match that starts inside a hyphenated word is no verb ("the early-warning radar")."""
+    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+
+
 def find_triggers(text: str, vocab: Vocabulary) -> list[Hit]:
     """Non-overlapping trigger hits, longest first, then in lexicon order."""
     triggers = vocab.triggers
     hits = [Hit(m.start(), m.end(), triggers[i]) for i in vocab.candidate_triggers(text)
             for m in triggers[i].pattern.finditer(text)
-            if triggers[i].before is None or triggers[i].before.search(text[max(0, m.start() - 160):m.start()])]
+            if not _in_compound(text, m.start())
+            and (triggers[i].before is None or triggers[i].before.search(text[max(0, m.start() - 160):m.start()]))]
     order = vocab.trigger_order
     hits.sort(key=lambda h: (-(h.end - h.start), order[id(h.trigger)]))
     kept: list[Hit] = []

@@ -12,9 +12,12 @@ from .mentions import Group, Mention
 
 _OFFICIALS = frozenset({"diplomat", "official", "minister", "ambassador", "envoy", "spokesman",
                         "spokeswoman", "spokesperson", "negotiator", "adviser", "advisor", "deputy"})
+_ROLES = _OFFICIALS | {"representative", "president", "chief", "head", "leader", "commissioner", "secretary",
+                       "premier", "chancellor", "foreign", "prime", "defence", "defense", "special"}
 _GOVERNED = frozenset({"as", "with", "beside", "by", "to", "from", "for", "than", "like", "against", "of"})
 _ORG_KINDS = {"alliance": frozenset({"CSTO", "NATO"}), "union": frozenset({"EU", "EAEU"})}
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+_ROLE_AFTER = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_ROLES)) + r")\b")
 _PLACE_GOVERNORS = ("to", "in", "visited", "visiting")
 _RECENT_MEETING = 3  # sentences after a meeting in which "his guest", "the visitor" still point to it
 _JUST_MET = 1  # ... and "the presidents" (who might be anyone's a little later)
@@ -26,6 +29,17 @@ def _count(text: str) -> int | None:
     """The size a collective names: "these two countries" is 2."""
     m = _COUNT.search(text)
     return _NUMBERS[m.group(1).lower()] if m else None
+
+
+def _coordinated(before: list, text: str) -> tuple[str, ...]:
+    """The codes of the last two named parties joined by "and" in this sentence ("Medvedev and Obama")."""
+    named = [x for x in before if x.codes and not x.anaphor and x.actor_ok]
+    for a, b in reversed(list(zip(named, named[1:]))):
+        if text and text[a.end:b.start].strip() == "and" and set(a.codes) != set(b.codes):
+            if any(len(x.codes) >= 2 and x.start >= b.end for x in before):
+                return ()  # "... before the three men sat down together": the later, larger group
+            return tuple(dict.fromkeys(a.codes + b.codes))
+    return ()
 
 
 @dataclass
@@ -49,6 +63,7 @@ class Discourse:
     asked: tuple[tuple[str, str], ...] = ()  # (requester, requested) of the latest requests, for two sentences
     asked_age: int = 0  # sentences since those requests
     subjects: list[tuple[str, ...]] = field(default_factory=list)  # of the last two sentences that had one
+    acts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "the raid" -> whose raid, as first resolved
 
     def resolve(self, m: Mention, local: list[Mention], speaker: tuple[str, ...], text: str = "") -> tuple[str, ...]:
         """Codes an anaphoric mention stands for, preferring this sentence's own
@@ -62,7 +77,16 @@ class Discourse:
             return self.participants or self.plural
         if m.anaphor == "attendees":  # "The presidents agreed ..." right after their meeting
             return self.participants if self.met_age <= _JUST_MET else ()
-        handler = {"counterpart": self._counterpart, "side": self._side, "act": self._act,
+        if m.anaphor == "plural" and m.text.lower() in ("they", "them", "themselves"):
+            pair = _coordinated(before, text)
+            if pair:
+                return pair  # "Medvedev and Obama had themselves discussed ..., where they signed"
+        if m.anaphor == "act":
+            codes = self._act(m, before)
+            if codes:
+                self.acts.setdefault(m.text.lower(), codes)
+            return codes
+        handler = {"counterpart": self._counterpart, "side": self._side,
                    "org": self._org}.get(m.anaphor or "", self._plural)
         return handler(m, before)
 
@@ -81,6 +105,11 @@ class Discourse:
         people = [x for x in before if x.kind == "person" and x.codes and x.gov not in _GOVERNED]
         if people and pronoun:  # (not "sitting beside Putin, he said")
             return people[0].codes  # "Putin flew to Ashgabat, where he met ...": the subject first
+        owners = [x for x in before if x.possessive and x.codes and x.gov not in _GOVERNED
+                  and _ROLE_AFTER.match(text, x.end)]
+        if owners and pronoun and not people:
+            return owners[0].codes  # "The OSCE's representative condemned the raid, as she had ..."
+
         if m.text.lower().startswith(("his ", "her ")):  # "he said his country had": his, not Minsk's
             owners = [x for x in before if x.codes and (x.kind == "person" or x.text.lower() in ("he", "she"))]
             free = [x for x in owners if x.gov not in _GOVERNED]  # "Tokayev, who met Scholz, said his country"
@@ -120,6 +149,9 @@ class Discourse:
         if len(named) > 1:
             return named[0]  # the last one named is the critic
         critic = set(named[0]) if named else set()
+        known = self.acts.get(m.text.lower())
+        if known and not set(known) & critic:
+            return known  # "the raid" again: the same raid, whoever criticises it now
         return next((c for c in reversed(self.subjects) if c and not set(c) & critic), ())
 
     def _org(self, m: Mention, before: list[Mention]) -> tuple[str, ...]:

@@ -115,6 +115,8 @@ def _is_object(g: Group, vocab: Vocabulary) -> bool:
         return False  # "as Iranian President Ahmadinejad denounced Israel": "as" opens a clause
     if head.prev in preps:
         return True
+    if head.prev in ("before", "after", "since", "until") and head.possessive:
+        return True  # "Two weeks before Putin's visit, Karimov warned": inside a time phrase
     clause = vocab.grammar["clause_verbs"]
     verbish = lambda w: w not in clause and w not in vocab.grammar["not_verbs"] and (
         w.endswith(("ed", "ing")) or w in vocab.grammar["speech"]
@@ -142,11 +144,21 @@ def _subjectless(view: SentenceView, emb: tuple[int, int, str]) -> bool:
         return False  # "as Ahmadinejad denounced Israel" has its own subject
     if emb[2] in ("following", "during", "amid", "despite", "as", "in", "at", "on", "over"):
         return True
-    if emb[2] in ("after", "before") and not re.match(r"[\s,]*(?:after|before)\b", view.text[emb[0]:emb[1]], re.I):
-        # ", a day after his talks with Putin", ", a year after signing" (not "days after the court issued")
+    if emb[2] in ("after", "before") and (not re.match(r"[\s,]*(?:after|before)\b", view.text[emb[0]:emb[1]], re.I)
+                                         or _parenthetical_after(view, emb)):
+        # ", a day after his talks with Putin", ", a year after signing", "Nazarbayev, after telephone
+        # consultations with Medvedev, ..." (not "days after the court issued")
         return not _finite_after(tuple(view.vocab.grammar["irregular_verbs"])).search(view.text[emb[0]:emb[1]])
     words = view.words(emb[0], emb[1])
     return len(words) > 1 and words[1].endswith("ing")
+
+
+def _parenthetical_after(view: SentenceView, emb: tuple[int, int, str]) -> bool:
+    """An after-phrase set off between the subject and its verb: "Nazarbayev, after telephone
+    consultations with Medvedev, arranged ..."."""
+    subject = main_subject(view)
+    return subject is not None and subject.end <= emb[0] and not view.text[subject.end:emb[0]].strip(" ,") \
+        and re.match(r"\s*,", view.text[emb[0]:emb[0] + 2]) is not None
 
 
 _DEMAND_THAT = re.compile(r"\s+that\s+(?:the\s+)?")
@@ -221,6 +233,9 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
         return main_subject(view), True  # "following the dialogue, the United States ..."
     if emb:
         return None, False
+    interrupted = _interrupted_subject(view, hit)
+    if interrupted is not None:  # "while Uzbekistan, which suspended ..., has stayed out of"
+        return interrupted, False
     earlier = [g for g in before if g.start < lo and _subject_ok(g, view)]
     if earlier:
         return earlier[0], False
@@ -307,6 +322,19 @@ def _antecedent(view: SentenceView, emb: tuple[int, int, str]) -> Group | None:
     return None
 
 
+_AFTER_RELATIVE = re.compile(r",?\s*(?:(?:has|have|had|was|were|is|are|also|since|then|now|still|\w+ly)\s+){0,2}")
+
+
+def _interrupted_subject(view: SentenceView, hit: Hit) -> Group | None:
+    """The subject a relative clause interrupts: "Uzbekistan, which suspended ..., has stayed out"."""
+    rel = next((e for e in reversed(view.embedded) if e[2] in ("which", "who") and e[1] <= hit.start
+                and _AFTER_RELATIVE.fullmatch(view.text[e[1]:hit.start])), None)
+    if rel is None:
+        return None
+    ante = _antecedent(view, rel)
+    return ante if ante is not None and _subject_ok(ante, view) else None
+
+
 def _reported_subject(view: SentenceView, inside: list[Group], hit: Hit) -> Group:
     """"he said Kazakhstan would not recognise": the subject of the reported
     clause, the first group after the last speech verb before the trigger."""
@@ -386,7 +414,11 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
             and not re.search(r"\b(?:trip|visit|tour|journey)\b", view.text[hit.start:g.start], re.I):
         return False  # "stayed away from a meeting in Granada", "walked out of a meeting in Bali": a venue
         # (but "called off her trip to the climate talks in Baku" is a trip to the host)
-    if hit.trigger.type in ("COOPERATE", "CONSULT", "AGREE") \
+    if hit.trigger.type != "CONSULT" and h.gov == "to" and g.start > hit.end \
+            and re.search(r"\b(?:during|on|in\s+the\s+course\s+of)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+)?"
+                          r"(?:trip|visit|tour|journey|stay)\s+to\s+(?:the\s+)?$", view.text[hit.end:g.start]):
+        return False  # "warned during a trip to Kazakhstan that ...": where it was said, not to whom
+    if hit.trigger.type in ("COOPERATE", "CONSULT", "AGREE") and not re.fullmatch(r"\s*(?:the\s+)?", view.text[hit.end:g.start]) \
             and re.search(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", view.text[max(0, g.start - 30):g.start]):
         return False  # "drills near its border with Azerbaijan": a place, not a partner
     if h.gov == "from" and hit.trigger.target == "object" \
@@ -498,8 +530,10 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     if fronted is not None and hit.trigger.type in SYMMETRIC_TYPES and not any(g.head.gov == "with" for g in after):
         return fronted, False  # "With Kabul and Islamabad we have signed documents on a railway"
     if actor is not None and len(set(actor.codes)) >= 2 and hit.trigger.type in SYMMETRIC_TYPES and after \
-            and after[0].head.gov in view.vocab.grammar["prepositions"] and _governor(view, after[0]) not in ("with", "between"):
+            and after[0].head.gov in view.vocab.grammar["prepositions"] and _governor(view, after[0]) not in ("with", "between") \
+            and not (hit.trigger.locative and not view.text[hit.end:after[0].start].strip()):
         return None, False  # "the two leaders signed agreements on a railway to Kyrgyzstan": with each other
+        # (but envoys who "travelled to Bishkek" together visit Kyrgyzstan)
     if after and after[0].start < hi:
         return after[0], False
     if actor is not None and len(set(actor.codes)) >= 2 and hit.trigger.type in SYMMETRIC_TYPES:
@@ -510,6 +544,7 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         return after[0], True  # past a "that" or a relative clause, not into another clause (nor out of its own)
     left = [g for g in view.groups if g.end <= hit.start and g.start >= lo and g is not actor
             and _target_ok(g, actor, hit, view) and _is_object(g, view.vocab)
+            and g.head.prev not in ("before", "after", "since", "until")
             and hit.trigger.type not in ("ASSAULT", "COERCE", "MOBILIZE")]
     if left:
         return left[0], True
@@ -526,11 +561,15 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     return None, False
 
 
+_SANCTIONS_AFTER = re.compile(r"(?:[’']s?)?\s+(?:[\w-]+\s+){0,2}?(?:sanctions|restrictions|export\s+controls|measures|"
+                              r"embargo|regime|penalties|bans?)\b", re.I)
+
+
 def _imposer(view: SentenceView, hit: Hit) -> Group | None:
     """Who imposed the sanctions a state complies with ("abiding by Western sanctions")."""
     for g in view.groups:
-        if hit.start <= g.start < hit.end and not g.head.anti:
-            return g
+        if hit.start <= g.start < hit.end and not g.head.anti and _SANCTIONS_AFTER.match(view.text, g.end):
+            return g  # ("would not allow the country's territory to be used": not the country)
         if hit.end <= g.start < hit.end + 25 and g.head.gov in ("of", "by"):
             return g
     return None
@@ -724,6 +763,8 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
             text = text[:a] + " " * (b - a) + text[b:]
     if _COUNTERFACTUAL.search(view.text[view.scope(hit.start)[0]:hit.start]):
         return True  # "the trip was to have included a summit", "a deal that would have opened"
+    if re.search(r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\s+$", text):
+        return True  # "Baku and Ashgabat have yet to agree": not done yet
     if re.search(r"\brul(?:e|ed|es|ing)\s+out\b", text):
         return True  # "did not rule out a meeting with Putin": a possibility, not an act
     if re.search(r"\b(?:was|were|is|are)\s+(?:due\s+|set\s+|about\s+|expected\s+|scheduled\s+|supposed\s+|going\s+)?to\s+"
@@ -744,7 +785,16 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
     governs = window[-1:] == ["to"] or (window and window[-1] in g["plans"])
     if governs and any(w in g["plans"] for w in window):
         return hit.trigger.type not in g["plan_proof"]
+    if _plan_chain(tuple(g["plans"])).search(text):  # "were expected to meet in Brussels to discuss",
+        return hit.trigger.type not in g["plan_proof"]  # "hoped to strengthen the case for joining NATO"
     return False
+
+
+@lru_cache(maxsize=4)
+def _plan_chain(plans: tuple[str, ...]) -> re.Pattern:
+    """A plan word whose "to" governs a phrase that ends at the trigger, with no new clause between."""
+    words = "|".join(re.escape(w) for w in plans if w.isalpha())
+    return re.compile(rf"\b(?:{words})\s+to\s+(?:(?!and\b|but\b|while\b|then\b)[\w'’-]+\s+){{2,7}}(?:to|for|of|on|about|towards?)\s+$", re.I)
 
 
 def _own_statement(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
@@ -851,6 +901,10 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
     return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]
 
 
+_OTHER_BODY = re.compile(r"\s+(?:of|in|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?(?-i:[A-Z])[\w-]+")
+_OTHER_PEOPLE = re.compile(r"\s+(?:the|its|their|his|her|a|an|local|several|some)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:leaders?|officials|authorities|rulers|opposition|rebels|protesters|elders|"
+                           r"interim\s+\w+|new\s+\w+)\b(?!\s+of\b)", re.I)  # "the envoys ... met the interim leaders": not each other
 _ADJUNCT_NOUN = re.compile(r"\b(?:after|before|over|following|despite|amid|since|against|at)\s+"
                           r"(?:the|a|an|this|that|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 _EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another|the\s+other(?:\s+(?:side|party|government|country))?"
@@ -939,7 +993,8 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         return (actor, imposer, False) if imposer is not None else (None, None, False)
     target, fallback = find_target(view, hit, actor)
     if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.mentions) >= 2 \
-            and not re.match(r"(?:host|receiv|welcom|greet|br(?:ing|ought))", view.text[hit.start:hit.end], re.I):
+            and not re.match(r"(?:host|receiv|welcom|greet|br(?:ing|ought))", view.text[hit.start:hit.end], re.I) \
+            and not re.search(r"\bto\s+$", view.text[max(0, hit.start - 5):hit.start]):
         return target, None, False  # "the meeting of the leaders of Armenia and Turkey" (an unknown host's
         # guests do not meet each other)
     return actor, target, fallback or borrowed
@@ -1098,7 +1153,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         date = nearest_date(free, 0, len(view.text), hit.start)
     conf = t.weight * (0.85 if actor.head.anaphor else 1.0) * (0.75 if fallback else 1.0)
     mutual = t.mutual or bool(_EACH_OTHER.match(view.text[hit.end:]))  # "pounded each other"
-    coded = pairs(actor, target, type_, intra=t.target != "imposer" and t.intra, mutual=mutual)
+    intra = t.target != "imposer" and t.intra and not (target is None and _OTHER_PEOPLE.match(view.text[hit.end:]))
+    coded = pairs(actor, target, type_, intra=intra, mutual=mutual)
     if judge is not None:
         coded = [(a, judge[1]) for a in actor.codes if a != judge[1]]
     inner = []
@@ -1108,7 +1164,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         # "brokered talks between A and B": A meets B
         coded += [p for p in pairs(target, None, type_) if p not in coded and p[::-1] not in coded]
     org = next((c for g in view.groups for c in g.codes if c in ORGANISATIONS and c != "WST"), view.last_org)
-    if not coded and target is None and t.fallback == "organisation" and org and org not in actor.codes:
+    if not coded and target is None and t.fallback == "organisation" and org and org not in actor.codes \
+            and not _OTHER_BODY.match(view.text, hit.end):  # ("its membership of the older Eurasian Economic Community")
         coded = [(a, org) for a in actor.codes]
         conf *= 0.6  # "the leaders of A, B and C also attended" the organisation's summit
     if not coded and target is None and t.fallback == "host" and view.host:

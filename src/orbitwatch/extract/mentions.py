@@ -117,6 +117,17 @@ _OTHER_NAME_AFTER = re.compile(r"\s+(?:(?:al|el|bin|ibn|abu|van|von|de|da|di)[- 
                                r"(?<!Administration)(?<!Government)(?<!Doctrine)")
 
 
+_LONGER_NAME_AFTER = re.compile(r"\s+(?:on|of|for)\s+(?-i:[A-Z])")
+
+
+def _article_name(text: str, start: int, end: int) -> bool:
+    """Whether a common noun that is a name only with its article ("the Commission") stands as
+    that name here: right after "the", and not the head of a longer name ("the Commission on
+    National Reconciliation")."""
+    return (re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is not None
+            and not _LONGER_NAME_AFTER.match(text, end))
+
+
 def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | None,
                          scene: str | None = None) -> list[Mention]:
     tokens = tokenize(text)
@@ -134,6 +145,10 @@ def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | No
             continue
         if isinstance(entry, tuple):
             out.append(Mention(s, e, (entry[1],), "territory", text[s:e], actor_ok=False))
+        elif entry.kind != "person" and (tokens[i].text,) in vocab.needs_article and n == 1 \
+                and not _article_name(text, s, e):
+            i += n  # "the Commission" is the EU's; "a Commission on ...", "Election Commission" are not
+            continue
         elif entry.kind == "person" and n == 1 and _OTHER_NAME_AFTER.match(text, e):
             i += n  # a one-word alias with another name right after it is somebody else's given name
             continue  # ("Anwar al-Awlaki": "Anwar" is Anwar Ibrahim only on its own)

@@ -133,6 +133,7 @@ class Vocabulary:
     hedge_pattern: re.Pattern | None = None  # a hedge that is not the reason ("for allegedly poaching")
     skip_patterns: tuple[re.Pattern, ...] = ()
     trigger_order: dict[int, int] = field(default_factory=dict)  # id(trigger) -> its place in the lexicon
+    needs_article: set = field(default_factory=set)  # "the Commission": a common noun is a name only after "the"
 
     def candidate_triggers(self, text: str) -> list[int]:
         """Positions of the triggers whose cue starts some word of ``text``."""
@@ -200,6 +201,8 @@ def _load_organisations(vocab: Vocabulary) -> None:
         for col, kind in (("adjectives", "adj"), ("aliases", "org"), ("name", "org")):
             for form in _split(row.get(col)):
                 _add(vocab, form, Entry((code,), kind))
+                if form.lower().startswith("the ") and " " not in form[4:]:
+                    vocab.needs_article.add((form[4:],))
 
 
 _TRANSLIT = ((r"ow\b", "ov"), (r"ov\b", "ow"), (r"ew\b", "ev"), (r"ev\b", "ew"), (r"kh", "h"),
