@@ -1967,3 +1967,42 @@ def test_extract_membership_of_an_unknown_body_falls_back_to_no_organisation():
 
 def test_extract_being_a_states_main_trading_partner_is_an_indicator_not_an_event():
     assert keys("Russia remains Kazakhstan's main trading partner.", "2023-01-01") == set()
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Aliyev called it a historic day for Azerbaijan and Israel.", "2023-03-29", ("AZE", "ISR", "SUPPORT", 1)),
+    ("Erdogan called Aliyev a true brother of the Turkish nation.", "2021-06-15", ("TUR", "AZE", "SUPPORT", 1)),
+    ("Tokayev spoke warmly of Kazakhstan's partnership with China.", "2023-05-18", ("KAZ", "CHN", "SUPPORT", 1)),
+    ("The Kyrgyz foreign ministry expressed its sincere gratitude to Kazakhstan for the aid.", "2022-02-01",
+     ("KGZ", "KAZ", "SUPPORT", 1)),
+    ("Pashinyan said Armenia was deeply grateful to France.", "2022-02-01", ("ARM", "FRA", "SUPPORT", 1)),
+    ("He said that both Armenia and Azerbaijan were friends of Iran.", "2022-02-01", ("IRN", "ARM", "SUPPORT", 1)),
+    ("Raisi said Tehran regarded Armenia's security as its own.", "2023-10-01", ("IRN", "ARM", "SUPPORT", 1)),
+    ("Scholz said he appreciated Uzbekistan's efforts.", "2023-10-01", ("DEU", "UZB", "SUPPORT", 1)),
+    ("Xi pledged that China would firmly back Tajikistan's independence, sovereignty and territorial integrity.",
+     "2024-07-05", ("CHN", "TJK", "SUPPORT", 1)),
+])
+def test_extract_praise_told_in_many_words(text, published, expected):
+    assert expected in keys(text, published)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Georgia's free trade agreement with China came into force in January 2018.", "2018-06-01",
+     ("GEO", "CHN", "AGREE", 1)),
+    ("Armenia and Russia are bound by a mutual assistance treaty signed in 1997.", "2020-01-01",
+     ("ARM", "RUS", "AGREE", 1)),
+    ("Tajikistan and China settled their border disputes in 2011.", "2012-01-01", ("TJK", "CHN", "AGREE", 1)),
+    ("Moscow closed its bases in Georgia in 2007, after years of pressure from Tbilisi.", "2008-01-01",
+     ("GEO", "RUS", "REQUEST", 0)),
+    ("At Kyrgyzstan's request, Russian troops flew to Kant in 2010.", "2011-01-01", ("KGZ", "RUS", "REQUEST", 0)),
+])
+def test_extract_agreements_and_requests_told_in_passing(text, published, expected):
+    got = keys(text, published)
+    a, t, ty, st = expected
+    assert expected in got or (ty in ("COOPERATE", "AGREE", "CONSULT") and (t, a, ty, st) in got)
+
+
+def test_extract_a_gerund_that_opens_a_quote_takes_no_subject_after_the_comma():
+    got = keys('"Leaving the CIS costs Georgia almost nothing, because the body does nothing," said Nino '
+               'Tsereteli of the Caucasus Policy Institute.', "2009-08-18")
+    assert not any(ty == "RETREAT" for _, _, ty, _ in got)

@@ -77,7 +77,7 @@ class Discourse:
             return self.participants or self.plural
         if m.anaphor == "attendees":  # "The presidents agreed ..." right after their meeting
             return self.participants if self.met_age <= _JUST_MET else ()
-        if m.anaphor == "plural" and m.text.lower() in ("they", "them", "themselves"):
+        if m.anaphor == "plural" and m.text.lower() in ("they", "them", "themselves", "both"):
             pair = _coordinated(before, text)
             if pair:
                 return pair  # "Medvedev and Obama had themselves discussed ..., where they signed"

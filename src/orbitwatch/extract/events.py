@@ -242,7 +242,23 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     fronted = _fronted_participle_subject(view, hit)
     if fronted is not None:
         return fronted, True
+    opening = _opening_phrase_subject(view, hit)
+    if opening is not None:  # "At Armenia's request, Russian border guards handed over ..."
+        return opening, True
     return _cut_relative_subject(view, hit), True
+
+
+_OPENING_PREPOSITION = re.compile(r"(?:at|under|after|following|amid|upon|on|in|with|despite|before|during)\b", re.I)
+
+
+def _opening_phrase_subject(view: SentenceView, hit: Hit) -> Group | None:
+    """The subject after the comma that closes a phrase opening the sentence with the trigger in it."""
+    if not re.fullmatch(r"\W*", view.text[:hit.start]) or not _OPENING_PREPOSITION.match(view.text, hit.start):
+        return None  # (not a gerund subject: "Leaving the CIS costs Georgia nothing")
+    comma = view.text.find(",", hit.end)
+    if comma == -1 or comma - hit.end > 60:
+        return None
+    return next((g for g in view.groups if g.start > comma and _subject_ok(g, view)), None)
 
 
 def _judge_and_judged(view: SentenceView, hit: Hit, actor: Group | None,
@@ -941,8 +957,8 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         agent = next((g for g in view.groups if g.start >= hit.end - len(t.agent_after) - 1
                       and g.head.gov == t.agent_after), None)
         before = [g for g in view.groups if g.end <= hit.start]
-        subject = next((g for g in before if g.head.gov == "by"), None) or main_subject(view) \
-            or (before[0] if before else None)  # "the expulsion of X by Georgia drew a response"
+        subject = next((g for g in before if g.head.gov == "by"), None) or find_actor(view, hit)[0] \
+            or main_subject(view) or (before[0] if before else None)  # "the expulsion of X by Georgia drew a response"
         return (agent, subject, False) if agent is not None and subject is not None else (None, None, False)
     if t.named_parties:  # "at the first China-Central Asia summit": the parties the name joins
         mod = next((g for g in view.groups if 0 <= hit.start - g.end <= 25 and len(set(g.codes)) >= 2
