@@ -2006,3 +2006,42 @@ def test_extract_a_gerund_that_opens_a_quote_takes_no_subject_after_the_comma():
     got = keys('"Leaving the CIS costs Georgia almost nothing, because the body does nothing," said Nino '
                'Tsereteli of the Caucasus Policy Institute.', "2009-08-18")
     assert not any(ty == "RETREAT" for _, _, ty, _ in got)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("In 2013 Aliyev, Erdogan and Margvelashvili broke ground on a pipeline in Kars.", "2015-03-18",
+     ("AZE", "GEO", "COOPERATE", 1)),
+    ("Russian and Turkish officers ran a joint monitoring centre near Aghdam.", "2021-03-01",
+     ("RUS", "TUR", "COOPERATE", 1)),
+    ("In 2016 China set up a four-way mechanism with Tajikistan, Afghanistan and Pakistan.", "2017-01-01",
+     ("TJK", "PAK", "AGREE", 1)),
+    ("Georgia remains one of the largest recipients of American assistance in the region.", "2010-01-01",
+     ("USA", "GEO", "AID", 1)),
+    ("Tokayev and Mirziyoyev said in a joint statement that the border was settled.", "2022-12-22",
+     ("KAZ", "UZB", "AGREE", 1)),
+])
+def test_extract_joint_ventures_of_several_parties(text, published, expected):
+    got = keys(text, published)
+    a, t, ty, st = expected
+    assert expected in got or (ty in ("COOPERATE", "AGREE", "CONSULT") and (t, a, ty, st) in got)
+
+
+def test_extract_the_means_of_a_charge_is_no_act_of_the_accuser():
+    got = keys("Armenian officials accused Israel of fuelling the war by selling weapons to Baku.", "2020-10-01")
+    assert got == {("ARM", "ISR", "ACCUSE", -1)}
+
+
+def test_extract_a_participle_before_its_noun_is_no_act():
+    assert keys("The base sits ten kilometres from the closed Turkish border.", "2010-01-01") == set()
+
+
+def test_extract_what_a_signed_text_sets_out_is_part_of_the_signing():
+    got = keys("Turkey and Armenia signed two protocols in Zurich to establish relations and reopen their border.",
+               "2009-10-11")
+    assert {ty for _, _, ty, _ in got} == {"AGREE"}
+
+
+def test_extract_what_is_refused_until_a_condition_holds_is_no_act():
+    got = keys("Erdogan said Turkey would not ratify the protocols until Armenian forces began to withdraw "
+               "from the districts around Karabakh.", "2010-01-01")
+    assert not any(ty == "RETREAT" for _, _, ty, _ in got)

@@ -19,6 +19,8 @@ _BOUNDARY = re.compile(
 _ABSORBED = re.compile(r"^[^,;.:]{0,50}?\b(?:to|on|for|against)\b[^,;.:]{0,25}$")
 _COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?$", re.I)
 _REASON = re.compile(r"\b(?:for|of|over)\s*$", re.I)
+_SAME_COMPLEMENT = re.compile(r"[^,;.:]{0,40}?\s(?:and|or)\s+(?:to\s+)?", re.I)
+_MEANS_OF_CHARGE = re.compile(r"\bof\s+[\w'’-]+ing\b[^,;.:]{0,50}?\bby\s*$", re.I)
 _NOUN_REASON = re.compile(r"\bfor\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _OPEN_END = re.compile(r"\b(?:to|on|for|that)\s*$", re.I)
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|although|though|until|once|while|whereas)\b", re.I)
@@ -119,9 +121,15 @@ def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
     The reason of praise is kept as an event of the one praised ("praised
     Poland for taking in refugees": Poland took them in)."""
     out: list[Hit] = []
+    absorbed: list[Hit] = []
     for h in hits:
         outer = next((p for p in out if p.end <= h.start and _absorbs(
             p, text[p.start:p.end], text[p.end:h.start], text[h.start:h.end])), None)
+        if outer is None and absorbed and absorbed[-1].end <= h.start \
+                and _SAME_COMPLEMENT.fullmatch(text[absorbed[-1].end:h.start]) \
+                and not re.match(r"\w+(?:ed|[^s]s)\b", text[h.start:h.end]):  # ("... and called on Seoul": the subject's own verb)
+            absorbed.append(h)  # "signed protocols to establish relations and reopen their border": both the content
+            continue
         if outer is None:
             out.append(h)
         elif outer.trigger.type == "AGREE" and h.trigger.type == "AID" and h.trigger.channel == "economic":
@@ -131,6 +139,8 @@ def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
                                                   or _NOUN_REASON.search(text[outer.end:h.start])) \
                 and h.trigger.type not in ("SUPPORT", "ACCUSE"):
             out.append(Hit(h.start, h.end, h.trigger, outer))  # "thanked India for the credit lines": India gave
+        else:
+            absorbed.append(h)
     return out
 
 
@@ -148,6 +158,8 @@ def _absorbs(p: Hit, p_text: str, gap: str, nxt: str = "") -> bool:
         return True  # "demanded that Moscow withdraw", "warned that Moscow would deploy": content, not an act
     if _REASON.search(gap) and nxt.split(" ")[0].lower().endswith("ing") and len(gap) <= 60:
         return True
+    if p.trigger.type == "ACCUSE" and _MEANS_OF_CHARGE.search(gap) and nxt.split(" ")[0].lower().endswith("ing"):
+        return True  # "accused Israel of fuelling the conflict by selling weapons": the charge, not an act
     if not p.trigger.absorbs:
         return False
     return bool(_ABSORBED.match(gap) or (_OPEN_END.search(p_text) and len(gap) <= 40

@@ -779,6 +779,10 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
             text = text[:a] + " " * (b - a) + text[b:]
     if _COUNTERFACTUAL.search(view.text[view.scope(hit.start)[0]:hit.start]):
         return True  # "the trip was to have included a summit", "a deal that would have opened"
+    emb = view.embedding(hit.start)
+    if emb and emb[2] == "until" and re.search(r"\b(?:would|will|not|never|refused|refuses)\b|n't\b",
+                                                view.text[max(0, emb[0] - 80):emb[0]]):
+        return True  # "would not ratify them until Armenian forces began to withdraw": a condition
     if re.search(r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\s+$", text):
         return True  # "Baku and Ashgabat have yet to agree": not done yet
     if re.search(r"\brul(?:e|ed|es|ing)\s+out\b", text):
@@ -1053,8 +1057,9 @@ def modifier_use(view: SentenceView, hit: Hit) -> bool:
     if not re.fullmatch(r"[A-Za-z]+(?:ed|ing)", word.split()[0]) or hit.reason_of is not None:
         return False
     before = view.text[:hit.start]
-    if " " not in word and word.endswith("ed") and _DETERMINER.search(before):
-        return True
+    if word.split()[0].endswith("ed") and _DETERMINER.search(before) \
+            and (" " not in word or not re.match(r"\w+\s+(?:the|a|an|its|their|his|her|our|off|down|up|out|with|to)\b", word)):
+        return True  # ("the closed Turkish border")
     prev = re.search(r"([A-Za-z'’]+)\s+$", before)
     if prev is None or not prev.group(1).islower() or prev.group(1) in view.vocab.grammar["not_nouns"] \
             or prev.group(1).endswith("ly") or re.match(r"\s+by\b", view.text[hit.end:]):
