@@ -2045,3 +2045,23 @@ def test_extract_what_is_refused_until_a_condition_holds_is_no_act():
     got = keys("Erdogan said Turkey would not ratify the protocols until Armenian forces began to withdraw "
                "from the districts around Karabakh.", "2010-01-01")
     assert not any(ty == "RETREAT" for _, _, ty, _ in got)
+
+
+def test_extract_members_at_their_bodys_summit_are_not_meeting_each_other():
+    got = keys("At a summit of the CIS in Moscow on April 2, Georgia and Azerbaijan refused to sign the protocol.",
+               "1999-05-01")
+    assert not any(ty == "CONSULT" for _, _, ty, _ in got)
+
+
+def test_extract_what_two_leaders_discuss_between_others_is_a_topic():
+    got = keys("Erdogan and Pashinyan discussed the peace process between Armenia and Azerbaijan.", "2023-01-01")
+    assert dyads(got, "CONSULT") == {frozenset(("TUR", "ARM"))}
+
+
+def test_extract_troops_arriving_somewhere_are_no_visit():
+    assert keys("A team of 80 Armenian deminers landed in Syria aboard Russian aircraft.", "2019-02-08") == set()
+
+
+def test_extract_where_two_parties_meet_is_no_third_party():
+    got = keys("Pashinyan and Erdogan met briefly in Prague in October.", "2023-01-01")
+    assert dyads(got, "CONSULT") == {frozenset(("TUR", "ARM"))}

@@ -230,6 +230,8 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
             return last, True  # "the CSTO, which sent troops, ...", "USAID Administrator Samantha Power, who"
         return None, False
     if emb and _subjectless(view, emb):
+        if emb[2] == "at" and hit.trigger.type == "CONSULT":
+            return None, False  # "At a summit of the CIS, Georgia and Azerbaijan refused to sign": not their meeting
         return main_subject(view), True  # "following the dialogue, the United States ..."
     if emb:
         return None, False
@@ -253,8 +255,10 @@ _OPENING_PREPOSITION = re.compile(r"(?:at|under|after|following|amid|upon|on|in|
 
 def _opening_phrase_subject(view: SentenceView, hit: Hit) -> Group | None:
     """The subject after the comma that closes a phrase opening the sentence with the trigger in it."""
-    if not re.fullmatch(r"\W*", view.text[:hit.start]) or not _OPENING_PREPOSITION.match(view.text, hit.start):
-        return None  # (not a gerund subject: "Leaving the CIS costs Georgia nothing")
+    if not re.fullmatch(r"\W*", view.text[:hit.start]) or not _OPENING_PREPOSITION.match(view.text, hit.start) \
+            or hit.trigger.type == "CONSULT":
+        return None  # (not a gerund subject: "Leaving the CIS costs Georgia nothing"; and "At a summit of the
+        # CIS, Georgia and Azerbaijan refused to sign" is no meeting of the two)
     comma = view.text.find(",", hit.end)
     if comma == -1 or comma - hit.end > 60:
         return None
@@ -514,12 +518,17 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     mode = hit.trigger.target
     begin = _object_start(view, hit)
     after = [g for g in view.groups if g.start >= begin and _target_ok(g, actor, hit, view)]
+    if actor is not None and len(set(actor.codes)) >= 2 and hit.trigger.type == "CONSULT":
+        after = [g for g in after if not (g.head.gov in ("in", "at") and g.head.kind in ("seat", "city"))]
+        # "Pashinyan and Erdogan met briefly in Prague": where two parties meet is no third one
     following = [h.start for h in view.hits if h.start >= hit.end]
     if following and re.search(r"\band\s+(?:then\s+|also\s+)?$", view.text[hit.end:min(following)]):
         after = [g for g in after if g.start < min(following)]  # "initialled the treaty and signed a declaration with Trump"
     lo, hi = view.scope(hit.start)
     wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from"),
               "from": ("from",), "of": ("of",)}
+    if re.match(r"discuss|negotiat", view.text[hit.start:hit.end], re.I):
+        wanted = {**wanted, "with": ("with",)}  # "discussed the peace process between Armenia and Azerbaijan": a topic
     right = next((g for g in after if _own_object(view, hit, g)), None) if mode in wanted else None
     if right is not None:
         return right, False  # "a levy on Iranian lorries ... to Armenia": the trigger's own object first
@@ -921,6 +930,9 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
     return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]
 
 
+_FORCES = frozenset({"troops", "soldiers", "forces", "paratroopers", "deminers", "sappers", "medics", "units",
+                     "warships", "jets", "aircraft", "planes", "marines", "peacekeepers", "personnel", "servicemen",
+                     "battalion", "battalions", "brigade", "contingent", "platoon", "platoons", "commandos", "army"})
 _OTHER_BODY = re.compile(r"\s+(?:of|in|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?(?-i:[A-Z])[\w-]+")
 _OTHER_PEOPLE = re.compile(r"\s+(?:the|its|their|his|her|a|an|local|several|some)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:leaders?|officials|authorities|rulers|opposition|rebels|protesters|elders|"
@@ -1142,6 +1154,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         actor = _quote_speaker(view, hit)  # '"Full membership is not on the table," the Uzbek minister said'
     if actor is None or (_EVENT_NOUN.match(actor.head.text) and t.type not in SYMMETRIC_TYPES):
         return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
+    if t.type == "CONSULT" and actor.head.kind == "adj" and actor.head.next in _FORCES:
+        return []  # "Armenian deminers landed in Syria": troops arriving are no visit
     if t.name == "negative-judgement":
         actor, target = _judge_and_judged(view, hit, actor, target)
     if t.type == "PROTEST":
