@@ -2065,3 +2065,30 @@ def test_extract_troops_arriving_somewhere_are_no_visit():
 def test_extract_where_two_parties_meet_is_no_third_party():
     got = keys("Pashinyan and Erdogan met briefly in Prague in October.", "2023-01-01")
     assert dyads(got, "CONSULT") == {frozenset(("TUR", "ARM"))}
+
+
+def test_extract_two_people_named_with_their_titles_are_one_party_group():
+    got = keys("Foreign Minister Ararat Mirzoyan and Secretary of State Antony Blinken signed a charter on "
+               "strategic partnership.", "2025-01-14")
+    assert ("ARM", "USA", "AGREE", 1) in got or ("USA", "ARM", "AGREE", 1) in got
+    assert dyads(got, "CONSULT") == {frozenset(("ARM", "USA"))}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Rumsfeld visited Bishkek on Monday and Dushanbe on Tuesday.", "2005-07-28", ("USA", "TJK", "CONSULT", 1)),
+    ("Xi Jinping was received in Astana and Dushanbe last month.", "2024-08-01", ("CHN", "TJK", "CONSULT", 1)),
+    ("The presidents of Kazakhstan and Uzbekistan watched the parade on Red Square alongside Vladimir Putin.",
+     "2022-05-10", ("UZB", "RUS", "CONSULT", 1)),
+    ("Blinken and Mirzoyan put their names to the document at the State Department.", "2025-01-14",
+     ("USA", "ARM", "AGREE", 1)),
+])
+def test_extract_visits_told_in_passing(text, published, expected):
+    got = keys(text, published)
+    a, t, ty, st = expected
+    assert expected in got or (t, a, ty, st) in got
+
+
+def test_extract_a_strike_is_not_carried_to_a_place_in_the_next_clause():
+    got = keys("Iraq fired Scud missiles at Tel Aviv in January 1991, and Washington rushed Patriot batteries "
+               "to Israel.", "1991-02-01")
+    assert ("IRQ", "USA", "ASSAULT", -1) not in got

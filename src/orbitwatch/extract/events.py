@@ -1025,7 +1025,7 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         return (actor, imposer, False) if imposer is not None else (None, None, False)
     target, fallback = find_target(view, hit, actor)
     if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.mentions) >= 2 \
-            and not re.match(r"(?:host|receiv|welcom|greet|br(?:ing|ought))", view.text[hit.start:hit.end], re.I) \
+            and not re.search(r"\b(?:host|receiv|welcom|greet|br(?:ing|ought))", view.text[hit.start:hit.end], re.I) \
             and not re.search(r"\bto\s+$", view.text[max(0, hit.start - 5):hit.start]):
         return target, None, False  # "the meeting of the leaders of Armenia and Turkey" (an unknown host's
         # guests do not meet each other)
@@ -1135,6 +1135,21 @@ def _quote_speaker(view: SentenceView, hit: Hit) -> Group | None:
     return near[0] if near else None
 
 
+_THEN_PLACE = re.compile(r"\s+(?:on|in|last|this|next|early|late)\s+[\w-]+(?:\s+\d+)?\s+(?:and|then)\s+"
+                         r"(?:then\s+|later\s+|on\s+)?(?:to\s+|in\s+)?")
+_PLACE_KINDS = ("seat", "name", "city")
+
+
+def _further_places(view: SentenceView, target: Group) -> Group:
+    """The places a trip went on to: "visited Bishkek on Monday and Dushanbe on Tuesday"."""
+    mentions = list(target.mentions)
+    for g in view.groups:
+        if g.start >= mentions[-1].end and g.head.kind in _PLACE_KINDS and target.head.kind in _PLACE_KINDS \
+                and _THEN_PLACE.fullmatch(view.text[mentions[-1].end:g.start]):
+            mentions += g.mentions
+    return target if len(mentions) == len(target.mentions) else Group(mentions)
+
+
 def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
                         earlier: tuple[Candidate, ...] = ()) -> list[Candidate]:
     """Candidates of one trigger; ``earlier``: those of the sentence's earlier triggers."""
@@ -1144,6 +1159,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
     if modifier_use(view, hit) or (_content_noun(view, hit) and _possessor(view, hit) is None):
         return []
     actor, target, fallback = _parties(view, hit)
+    if t.locative and t.type == "CONSULT" and target is not None:
+        target = _further_places(view, target)
     if t.target_person and (target is None or not _as_people(view, target)):
         return []  # "told reporters", "told the assembly": no meeting
     between = view.text[hit.start:hit.end].lower().endswith("between")

@@ -384,6 +384,9 @@ def group_mentions(mentions: list[Mention], text: str, barriers: tuple[int, ...]
         # "On May 29 in Astana, Nazarbayev, Putin and Lukashenko signed": the place opens the sentence
         titled = last is not None and last.kind == "adj" and bool(_TITLE_GAP.fullmatch(gap)) \
             and bool(re.search(r"(?:,|\band)\s*$", gap))  # "Romanian President Klaus Iohannis and Hungarian ..."
+        titled = titled or (last is not None and last.kind == "person" and m.kind == "person"
+                            and bool(re.match(r"\s*,?\s*and\s", gap)) and bool(_TITLE_GAP.fullmatch(gap)))
+        # ("Foreign Minister Ararat Mirzoyan and Secretary of State Antony Blinken")
         if (last is not None and not closed and (_COORD.match(gap) or _paired(last, m, gap) or titled) and list_end
                 and not m.modifier
                 and not any(last.end <= b <= m.start for b in barriers)
