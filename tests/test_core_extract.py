@@ -2092,3 +2092,27 @@ def test_extract_a_strike_is_not_carried_to_a_place_in_the_next_clause():
     got = keys("Iraq fired Scud missiles at Tel Aviv in January 1991, and Washington rushed Patriot batteries "
                "to Israel.", "1991-02-01")
     assert ("IRQ", "USA", "ASSAULT", -1) not in got
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Brasilia called its ambassador home from Tel Aviv.", "2024-03-01", ("BRA", "ISR", "SANCTION", -1)),
+    ("Kim Jong Il welcomed Putin in Pyongyang, and the two men issued a joint declaration.", "2000-08-01",
+     ("PRK", "RUS", "AGREE", 1)),
+    ("Israel ordered a complete siege of the Gaza Strip.", "2023-11-01", ("ISR", "PSE", "SANCTION", -1)),
+    ("Sarkozy shuttled between Moscow and Tbilisi in August 2008.", "2008-09-01", ("FRA", "GEO", "CONSULT", 1)),
+])
+def test_extract_wire_acts_in_other_words(text, published, expected):
+    got = keys(text, published)
+    a, t, ty, st = expected
+    assert expected in got or (ty in ("CONSULT", "AGREE") and (t, a, ty, st) in got)
+
+
+def test_extract_shuttling_between_two_capitals_does_not_bring_them_together():
+    got = keys("Sarkozy shuttled between Moscow and Tbilisi in August 2008.", "2008-09-01")
+    assert frozenset(("RUS", "GEO")) not in dyads(got, "CONSULT")
+
+
+def test_extract_the_move_condemned_after_a_list_of_states_is_all_of_theirs():
+    got = keys("Estonia, Latvia and Lithuania barred most Russian tourists in September 2022, and Moscow "
+               "condemned the move as xenophobic.", "2022-10-01")
+    assert {t for a, t, ty, _ in got if a == "RUS" and ty == "ACCUSE"} == {"EST", "LVA", "LTU"}

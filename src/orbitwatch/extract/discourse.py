@@ -31,6 +31,20 @@ def _count(text: str) -> int | None:
     return _NUMBERS[m.group(1).lower()] if m else None
 
 
+def _first_party(before: list, text: str) -> tuple[str, ...]:
+    """The sentence's first named party with the ones coordinated with it ("Estonia, Latvia and
+    Lithuania barred ..., and Moscow condemned the move": all three acted)."""
+    named = [x for x in before if x.codes and x.actor_ok and not x.anaphor]
+    if not named or not text:
+        return ()
+    codes = list(named[0].codes)
+    for a, b in zip(named, named[1:]):
+        if not re.fullmatch(r"\s*(?:,|,?\s*and)\s*", text[a.end:b.start]):
+            break
+        codes += [c for c in b.codes if c not in codes]
+    return tuple(codes)
+
+
 def _coordinated(before: list, text: str) -> tuple[str, ...]:
     """The codes of the last two named parties joined by "and" in this sentence ("Medvedev and Obama")."""
     named = [x for x in before if x.codes and not x.anaphor and x.actor_ok]
@@ -82,7 +96,7 @@ class Discourse:
             if pair:
                 return pair  # "Medvedev and Obama had themselves discussed ..., where they signed"
         if m.anaphor == "act":
-            codes = self._act(m, before)
+            codes = self._act(m, before, text)
             if codes:
                 self.acts.setdefault(m.text.lower(), codes)
             return codes
@@ -143,11 +157,11 @@ class Discourse:
         guests = tuple(c for c in self.participants if c not in host)
         return host if "host" in m.text.lower() else (guests if len(guests) == 1 else ())
 
-    def _act(self, m: Mention, before: list[Mention]) -> tuple[str, ...]:
+    def _act(self, m: Mention, before: list[Mention], text: str = "") -> tuple[str, ...]:
         """"criticised the drills": whoever held them, never the critic."""
         named = [x.codes for x in before if x.codes and x.actor_ok and not x.anaphor]
         if len(named) > 1:
-            return named[0]  # the last one named is the critic
+            return _first_party(before, text) or named[0]  # the last one named is the critic
         critic = set(named[0]) if named else set()
         known = self.acts.get(m.text.lower())
         if known and not set(known) & critic:
