@@ -2116,3 +2116,20 @@ def test_extract_the_move_condemned_after_a_list_of_states_is_all_of_theirs():
     got = keys("Estonia, Latvia and Lithuania barred most Russian tourists in September 2022, and Moscow "
                "condemned the move as xenophobic.", "2022-10-01")
     assert {t for a, t, ty, _ in got if a == "RUS" and ty == "ACCUSE"} == {"EST", "LVA", "LTU"}
+
+
+def test_extract_it_after_a_verb_of_blame_is_the_state_just_named():
+    got = keys("Rabat cut diplomatic ties with Tehran in May 2018, accusing it of arming the Polisario Front.",
+               "2018-06-01")
+    assert ("MAR", "IRN", "ACCUSE", -1) in got
+
+
+def test_extract_summoning_a_high_commissioner_is_a_protest():
+    got = keys("Islamabad summoned India's deputy high commissioner to protest.", "2020-01-01")
+    assert ("PAK", "IND", "ACCUSE", -1) in got
+
+
+def test_extract_dismissing_states_as_a_label_belittles_them():
+    got = keys("Rumsfeld dismissed France and Germany as 'old Europe' in January 2003.", "2003-02-01")
+    assert {("USA", "FRA", "ACCUSE", -1), ("USA", "DEU", "ACCUSE", -1)} <= got
+    assert not any(ty == "REJECT" for _, _, ty, _ in got)

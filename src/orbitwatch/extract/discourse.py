@@ -85,6 +85,10 @@ class Discourse:
         before = [x for x in local if x.end <= m.start]
         if m.anaphor == "speaker":
             return speaker or self.voice or self.singular
+        if m.anaphor == "object":  # "cut ties with Tehran, accusing it of ...": the last state named, not the subject
+            states = [x for x in before if len(x.codes) == 1 and x.actor_ok and not x.anaphor
+                      and x.kind in ("name", "seat", "adj")]
+            return states[-1].codes if len(states) >= 2 else ()
         if m.anaphor == "singular":
             return self._him(before, text) if m.text == "him" else self._singular(m, before, text)
         if m.anaphor == "participants":

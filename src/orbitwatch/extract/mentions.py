@@ -30,6 +30,11 @@ _SINGULAR = re.compile(r"\b(?:he|she|He|She|him)\b|\b(?:his|her|its|their|the)\s
                        r"|\b(?:its|Its)\s+(?:(?:special|foreign|top|chief|senior)\s+)?(?:authorities|government|leadership|"
                        r"officials|ministry|forces|troops|army|envoy|ambassador|minister|president|leader|"
                        r"spokesman|spokeswoman|spokesperson|delegation|diplomats|representative)\b")
+_OBJECT_IT = re.compile("(?:" + "|".join(f"(?<=\\b{v} )" for v in (
+    "accusing", "accused", "accuses", "blaming", "blamed", "blames", "urging", "urged", "urges", "warning", "warned",
+    "thanking", "thanked", "praising", "praised", "criticising", "criticizing", "criticised", "criticized",
+    "condemning", "pressing", "pressed", "asking", "asked", "telling", "told")) + r")it\b")
+# "Rabat cut ties with Tehran, accusing it of arming the Polisario": the state just named
 _WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
 
 
@@ -183,6 +188,8 @@ def _pattern_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
                                anaphor=col.anaphor))
     for m in _SINGULAR.finditer(text):
         out.append(Mention(m.start(), m.end(), (), "pronoun", m.group(0), anaphor="singular"))
+    for m in _OBJECT_IT.finditer(text):
+        out.append(Mention(m.start(), m.end(), (), "pronoun", m.group(0), anaphor="object"))
     for m in _WE.finditer(text):
         out.append(Mention(m.start(), m.end(), (), "we", m.group(0), anaphor="speaker"))
     return out
