@@ -2133,3 +2133,17 @@ def test_extract_dismissing_states_as_a_label_belittles_them():
     got = keys("Rumsfeld dismissed France and Germany as 'old Europe' in January 2003.", "2003-02-01")
     assert {("USA", "FRA", "ACCUSE", -1), ("USA", "DEU", "ACCUSE", -1)} <= got
     assert not any(ty == "REJECT" for _, _, ty, _ in got)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Kyrgyzstan handed Tajikistan part of the Vorukh road in 2025.", "2025-06-01", ("KGZ", "TJK", "CONCEDE", 1)),
+    ("Britain handed Hong Kong back to China in 1997.", "1997-12-01", ("GBR", "CHN", "CONCEDE", 1)),
+    ("Armenia handed the enclave of Kirki to Azerbaijan in May 2024.", "2024-06-01", ("ARM", "AZE", "CONCEDE", 1)),
+    ("Azerbaijan handed back the captured Armenian soldiers in January 2024.", "2024-02-01",
+     ("AZE", "ARM", "CONCEDE", 1)),
+    ("Erdogan sent the Kremlin a letter of regret over the downing of a Russian warplane.", "2016-07-01",
+     ("TUR", "RUS", "CONCEDE", 1)),
+    ("The Italian premier apologised for the colonial rule in Libya.", "2008-09-01", ("ITA", "LBY", "CONCEDE", 1)),
+])
+def test_extract_concessions_handovers_releases_and_apologies(text, published, expected):
+    assert expected in keys(text, published)
