@@ -2147,3 +2147,15 @@ def test_extract_dismissing_states_as_a_label_belittles_them():
 ])
 def test_extract_concessions_handovers_releases_and_apologies(text, published, expected):
     assert expected in keys(text, published)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Tallinn responded by telling the Russian envoys to leave.", "2022-01-01", {("EST", "RUS", "COERCE", -1)}),
+    ("Caracas ordered diplomats from Argentina, Chile and Peru to leave Venezuela in July 2024.", "2024-08-01",
+     {("VEN", "ARG", "COERCE", -1), ("VEN", "CHL", "COERCE", -1), ("VEN", "PER", "COERCE", -1)}),
+    ("Amman told Israel's envoy, who had already left the kingdom, not to return.", "2023-11-01",
+     {("JOR", "ISR", "COERCE", -1)}),
+])
+def test_extract_envoys_told_to_leave_are_expelled(text, published, expected):
+    got = keys(text, published)
+    assert expected <= got and not any(ty == "REQUEST" for _, _, ty, _ in got)
