@@ -930,9 +930,6 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
     return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]
 
 
-_FORCES = frozenset({"troops", "soldiers", "forces", "paratroopers", "deminers", "sappers", "medics", "units",
-                     "warships", "jets", "aircraft", "planes", "marines", "peacekeepers", "personnel", "servicemen",
-                     "battalion", "battalions", "brigade", "contingent", "platoon", "platoons", "commandos", "army"})
 _OTHER_BODY = re.compile(r"\s+(?:of|in|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?(?-i:[A-Z])[\w-]+")
 _OTHER_PEOPLE = re.compile(r"\s+(?:the|its|their|his|her|a|an|local|several|some)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:leaders?|officials|authorities|rulers|opposition|rebels|protesters|elders|"
@@ -1171,7 +1168,7 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         actor = _quote_speaker(view, hit)  # '"Full membership is not on the table," the Uzbek minister said'
     if actor is None or (_EVENT_NOUN.match(actor.head.text) and t.type not in SYMMETRIC_TYPES):
         return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
-    if t.type == "CONSULT" and actor.head.kind == "adj" and actor.head.next in _FORCES:
+    if t.type == "CONSULT" and actor.head.kind == "adj" and actor.head.next in view.vocab.grammar["forces"]:
         return []  # "Armenian deminers landed in Syria": troops arriving are no visit
     if t.name == "negative-judgement":
         actor, target = _judge_and_judged(view, hit, actor, target)
