@@ -2155,3 +2155,52 @@ def test_extract_concessions_handovers_releases_and_apologies(text, published, e
 def test_extract_envoys_told_to_leave_are_expelled(text, published, expected):
     got = keys(text, published)
     assert expected <= got and not any(ty == "REQUEST" for _, _, ty, _ in got)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Turkmenistan started selling gas to Azerbaijan in 2022 under a swap deal with Iran.", "2022-06-01",
+     ("TKM", "IRN", "AGREE", 1)),
+    ("Russia keeps troops in Armenia under a treaty the two countries signed in 1995.", "2024-06-01",
+     ("RUS", "ARM", "AGREE", 1)),
+    ("The pipeline runs under a deal that Ankara struck with Baku in 2011.", "2024-06-01", ("TUR", "AZE", "AGREE", 1)),
+    ("Chinese engineers built the road under a contract signed by Beijing and Dushanbe in 2016.", "2024-06-01",
+     ("CHN", "TJK", "AGREE", 1)),
+])
+def test_extract_the_agreement_an_act_rests_on_is_an_agreement_of_its_parties(text, published, expected):
+    got = keys(text, published)
+    assert coded(expected, got)
+    assert not any(ty == "ASSAULT" for _, _, ty, _ in got)  # "a deal Ankara struck" is no strike
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kazakhstan banned Russian coal imports in March, and Moscow called the ban protectionist.",
+     ("RUS", "KAZ", "ACCUSE", -1)),
+    ("Armenia's defence ministry called the Azerbaijani strikes an invasion.", ("ARM", "AZE", "ACCUSE", -1)),
+    ("Baku called the French resolution a sham.", ("AZE", "FRA", "ACCUSE", -1)),
+    ("China imposed duties on Kyrgyz apricots, which Bishkek called discriminatory.", ("KGZ", "CHN", "ACCUSE", -1)),
+])
+def test_extract_labels_of_blame_are_accusations(text, expected):
+    assert expected in keys(text, "2024-06-01")
+
+
+def test_extract_a_participle_after_the_attribution_belongs_to_the_speaker():
+    got = keys("Ukrainian drones hit two office towers in Moscow on Sunday, the Russian defence ministry said, "
+               "calling the strike a terrorist attack.", "2024-06-01")
+    assert ("RUS", "UKR", "ACCUSE", -1) in got and ("UKR", "RUS", "ACCUSE", -1) not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran threatened to close the Strait of Hormuz if Western countries imposed an embargo on its oil exports.",
+     ("IRN", "WST", "THREATEN", -1)),
+    ("Russia warned that it would cut gas supplies to Ukraine unless Kyiv paid its debts.",
+     ("RUS", "UKR", "THREATEN", -1)),
+])
+def test_extract_a_threat_is_aimed_at_the_subject_of_its_condition(text, expected):
+    assert expected in keys(text, "2024-06-01")
+
+
+def test_extract_what_an_if_clause_tells_is_a_condition_not_an_act():
+    got = keys("Erdogan threatened to send refugees to Europe if the EU called Turkey's operation in Syria an invasion.",
+               "2019-11-01")
+    assert ("TUR", "EU", "THREATEN", -1) in got
+    assert not any(ty == "ACCUSE" for _, _, ty, _ in got)

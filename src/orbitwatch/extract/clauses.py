@@ -53,7 +53,7 @@ def _embedded_pattern(openers: tuple[str, ...], initial: tuple[str, ...], irregu
         rf"|^according\s+to\b[^,;:]*(?=,)"  # "According to the Kremlin, Putin and Aliyev ..."
         rf"|(?<=,\s)(?:{'|'.join(initial)})\s+(?:a|an|his|her|its|their)\b[^,;:]*(?=,)"  # "Last month, on a visit to X, ..."
         rf"|(?<=\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bever\s)"  # "has since complained" is no clause
-        rf"(?:after|before|when|because|although|though|until|once|since)\s+{finite}[^,;:]*", re.I
+        rf"(?:after|before|when|because|although|though|until|once|since|if|unless)\s+{finite}[^,;:]*", re.I
     )
 
 

@@ -186,6 +186,10 @@ _FRONTED_PARTICIPLE = re.compile(r"\W*([A-Z][a-z]+ing)\s[^,;]{0,100},")
 _PREP_WHICH = re.compile(r"\b(?:at|in|during|after|on|under)\s+which\s+(?:[\w.’'-]+\s+){0,4}$", re.I)
 
 
+_SAID_COMMA = re.compile(r"(?:\s+(?-i:[a-z])[\w-]*){0,3}?\s+(?:said|says|stated|added|announced|declared|wrote|told\s+reporters)"
+                         r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+day|\s+in\s+a\s+statement)?,\s+")
+
+
 def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
     """(subject, borrowed): the leftmost subject-like group before the trigger in
     its clause, else the leftmost of an earlier clause (coordinated verbs share
@@ -197,6 +201,10 @@ def find_actor(view: SentenceView, hit: Hit) -> tuple[Group | None, bool]:
                      and re.match(r"[a-z]+ing\b", view.text[hit.start:hit.end])), None)
     if absolute is not None:  # "..., with Baku complaining of France's stance": Baku complains
         return absolute, False
+    speaker = next((g for g in reversed(before) if _SAID_COMMA.fullmatch(view.text[g.end:hit.start])
+                    and re.match(r"[a-z]+ing\b", view.text[hit.start:hit.end])), None)
+    if speaker is not None:  # "..., the Russian defence ministry said, calling the strike ...": the speaker calls
+        return speaker, False
     caused = next((g for g in reversed(before) if re.fullmatch(r"\s+to\s+", view.text[g.end:hit.start])
                    and _CAUSATIVE.search(view.text[:g.start])), None)
     if caused is not None:  # "..., prompting Tokyo to recall its ambassador": Tokyo recalls
@@ -270,6 +278,10 @@ def _judge_and_judged(view: SentenceView, hit: Hit, actor: Group | None,
     """"X halted imports, in what Kyiv called a trade war", "a closure Dushanbe called a
     blockade": the party right before the verb judges, and the main clause's subject
     is judged."""
+    said = next((g for g in reversed(view.groups) if g.end <= hit.start and _SAID_COMMA.fullmatch(view.text[g.end:hit.start])), None)
+    if said is not None:  # "Drones hit Moscow, the Russian defence ministry said, calling the strike terrorism"
+        main = main_subject(view)
+        return (said, main) if main is not None and not set(main.codes) & set(said.codes) else (actor, target)
     near = next((g for g in view.groups if g.end <= hit.start and not view.text[g.end:hit.start].strip()), None)
     if near is None or not re.search(r"(?:\bwhat|\bwhich|[a-z]{4,})\s+(?:the\s+)?$", view.text[:near.start]) \
             or near.start == 0:
@@ -515,6 +527,10 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     antecedent = _object_relative(view, hit, actor)
     if antecedent is not None:
         return antecedent, False
+    if hit.trigger.type == "THREATEN":
+        addressee = _condition_subject(view, hit, actor)
+        if addressee is not None:  # "threatened to close the strait if Western countries imposed an embargo"
+            return addressee, False
     mode = hit.trigger.target
     begin = _object_start(view, hit)
     after = [g for g in view.groups if g.start >= begin and _target_ok(g, actor, hit, view)]
@@ -584,6 +600,17 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
         if asker is not None:  # "Yerevan invoked the treaty, but the alliance declined to send troops"
             return asker, True
     return None, False
+
+
+def _condition_subject(view: SentenceView, hit: Hit, actor: Group | None) -> Group | None:
+    """The subject of the if-clause that follows a threat: the threat is aimed at it."""
+    lo, hi = clause_of(view.starts, hit.start, len(view.text))
+    cond = next((e for e in view.embedded if e[2] in ("if", "unless") and hit.end <= e[0] < hi), None)
+    if cond is None:
+        return None
+    return next((g for g in view.groups if cond[0] <= g.start < cond[1] and g.head.actor_ok and not g.head.modifier
+                 and g.head.gov not in view.vocab.grammar["prepositions"]
+                 and not (actor is not None and set(g.codes) & set(actor.codes))), None)
 
 
 _SANCTIONS_AFTER = re.compile(r"(?:[’']s?)?\s+(?:[\w-]+\s+){0,2}?(?:sanctions|restrictions|export\s+controls|measures|"
@@ -792,6 +819,8 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
     if emb and emb[2] == "until" and re.search(r"\b(?:would|will|not|never|refused|refuses)\b|n't\b",
                                                 view.text[max(0, emb[0] - 80):emb[0]]):
         return True  # "would not ratify them until Armenian forces began to withdraw": a condition
+    if emb and emb[2] in ("if", "unless"):
+        return True  # "... if the EU called the operation an invasion": a condition, not an act
     if re.search(r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\s+$", text):
         return True  # "Baku and Ashgabat have yet to agree": not done yet
     if re.search(r"\brul(?:e|ed|es|ing)\s+out\b", text):
