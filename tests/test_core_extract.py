@@ -2204,3 +2204,42 @@ def test_extract_what_an_if_clause_tells_is_a_condition_not_an_act():
                "2019-11-01")
     assert ("TUR", "EU", "THREATEN", -1) in got
     assert not any(ty == "ACCUSE" for _, _, ty, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kazakhstan airlifted humanitarian cargo to Afghanistan.", ("KAZ", "AFG", "AID", 1)),
+    ("India gifted two helicopters to Tajikistan.", ("IND", "TJK", "AID", 1)),
+    ("France trained Armenian officers at its military academies.", ("FRA", "ARM", "AID", 1)),
+    ("Britain equipped the Georgian army with night-vision goggles.", ("GBR", "GEO", "AID", 1)),
+    ("China rescheduled Kyrgyzstan's debt payments.", ("CHN", "KGZ", "AID", 1)),
+    ("Baku insisted that Yerevan amend its constitution.", ("AZE", "ARM", "REQUEST", 0)),
+    ("Dushanbe charged that Kyrgyz troops had opened fire first.", ("TJK", "KGZ", "ACCUSE", -1)),
+    ("Tajikistan resisted Chinese pressure to cede more land.", ("TJK", "CHN", "REJECT", -1)),
+    ("Uzbekistan withheld its support for the Russian plan.", ("UZB", "RUS", "REJECT", -1)),
+    ("Xi dined with Mirziyoyev in Samarkand.", ("CHN", "UZB", "CONSULT", 1)),
+    ("Modi and Tokayev exchanged views on regional security.", ("IND", "KAZ", "CONSULT", 1)),
+    ("Kazakhstan hosts a Russian space launch site at Baikonur.", ("RUS", "KAZ", "COOPERATE", 1)),
+    ("Azerbaijan and Israel expanded their defence cooperation.", ("AZE", "ISR", "COOPERATE", 1)),
+    ("Armenian forces downed an Azerbaijani drone.", ("ARM", "AZE", "ASSAULT", -1)),
+    ("Azerbaijan captured the town of Shusha from Armenian forces.", ("AZE", "ARM", "ASSAULT", -1)),
+    ("China cautioned Kyrgyzstan against harming Chinese workers.", ("CHN", "KGZ", "THREATEN", -1)),
+    ("Armenia returned four villages to Azerbaijan.", ("ARM", "AZE", "CONCEDE", 1)),
+    ("Moscow compensated Baku for the downed plane.", ("RUS", "AZE", "CONCEDE", 1)),
+])
+def test_extract_wider_lexicon_of_acts(text, expected):
+    assert coded(expected, keys(text, "2024-06-01"))
+
+
+def test_extract_what_is_alleged_is_blame_not_a_fact():
+    got = keys("Russia alleged that Ukraine had shelled the plant.", "2024-06-01")
+    assert got == {("RUS", "UKR", "ACCUSE", -1)}
+
+
+def test_extract_opening_fire_is_no_opened_border():
+    got = keys("Tajik troops opened fire on Kyrgyz border guards.", "2024-06-01")
+    assert ("TJK", "KGZ", "ASSAULT", -1) in got and not any(ty == "COOPERATE" for _, _, ty, _ in got)
+
+
+def test_extract_a_state_named_for_a_topic_of_talks_is_no_party():
+    got = keys("Rahmon and Putin discussed the Afghan situation by phone.", "2024-06-01")
+    assert coded(("TJK", "RUS", "CONSULT", 1), got) and not any("AFG" in (a, t) for a, t, _, _ in got)

@@ -154,8 +154,9 @@ def _absorbs(p: Hit, p_text: str, gap: str, nxt: str = "") -> bool:
         return False  # "accused Russia of a cover-up and demanded ...": a second verb of the subject
     if p.trigger.type == "REJECT" and _DIRECT_OBJECT.match(gap):
         return True
-    if p.trigger.type in ("REQUEST", "THREATEN") and re.fullmatch(r"\s+that\s+[^,;.:]{0,60}", gap):
-        return True  # "demanded that Moscow withdraw", "warned that Moscow would deploy": content, not an act
+    if p.trigger.type in ("REQUEST", "THREATEN", "ACCUSE") and re.fullmatch(r"\s+that\s+[^,;.:]{0,60}", gap):
+        return True  # "demanded that Moscow withdraw", "warned that Moscow would deploy", "alleged that Kyiv had
+        # shelled the plant": content, not an act
     if _REASON.search(gap) and nxt.split(" ")[0].lower().endswith("ing") and len(gap) <= 60:
         return True
     if p.trigger.type == "ACCUSE" and _MEANS_OF_CHARGE.search(gap) and nxt.split(" ")[0].lower().endswith("ing"):

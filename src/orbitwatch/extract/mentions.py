@@ -235,6 +235,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         m.owns_firm = True
     if re.search(r"\b(?:" + "|".join(vocab.grammar["company_words"]) + r")\s+of\s+(?:the\s+)?$", text[:m.start]):
         m.modifier = True  # "the Sea of Japan", "the University of Georgia": a name, not the state
+    if m.kind in ("adj", "name") and prev == "the" and m.next in vocab.grammar["topic_nouns"]:
+        m.modifier = True  # "discussed the Afghan situation", "the Ukraine crisis": a topic, not a party
     if m.kind == "city":
         m.actor_ok = False  # "visited Samarkand": a place of the state, never the state acting
     if m.kind in ("adj", "people"):
