@@ -2243,3 +2243,18 @@ def test_extract_opening_fire_is_no_opened_border():
 def test_extract_a_state_named_for_a_topic_of_talks_is_no_party():
     got = keys("Rahmon and Putin discussed the Afghan situation by phone.", "2024-06-01")
     assert coded(("TJK", "RUS", "CONSULT", 1), got) and not any("AFG" in (a, t) for a, t, _, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenia and Azerbaijan exchanged prisoners in a deal brokered by Washington.",
+     {("USA", "ARM", "CONSULT", 1), ("USA", "AZE", "CONSULT", 1)}),
+    ("Qatar mediated between the United States and the Taliban.", {("QAT", "USA", "CONSULT", 1)}),
+])
+def test_extract_a_mediator_deals_with_the_parties(text, expected):
+    got = keys(text, "2024-06-01")
+    assert all(coded(e, got) for e in expected)
+
+
+def test_extract_swapping_one_national_for_another_is_cooperation():
+    assert coded(("BEL", "IRN", "COOPERATE", 1),
+                 keys("Belgium swapped an Iranian diplomat for a Belgian aid worker.", "2024-06-01"))

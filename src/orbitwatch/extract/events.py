@@ -1092,8 +1092,9 @@ def modifier_use(view: SentenceView, hit: Hit) -> bool:
     reduced relative clause ("expelled a diplomat accused of spying", "vetoed
     a statement criticising China"): it describes a noun, nobody acts."""
     word = view.text[hit.start:hit.end]
-    if not re.fullmatch(r"[A-Za-z]+(?:ed|ing)", word.split()[0]) or hit.reason_of is not None:
-        return False
+    if not re.fullmatch(r"[A-Za-z]+(?:ed|ing)", word.split()[0]) or hit.reason_of is not None \
+            or hit.trigger.agent_after == "by":
+        return False  # ("a deal brokered by Washington": the agent acts)
     before = view.text[:hit.start]
     if word.split()[0].endswith("ed") and _DETERMINER.search(before) \
             and (" " not in word or not re.match(r"\w+\s+(?:the|a|an|its|their|his|her|our|off|down|up|out|with|to)\b", word)):
