@@ -2258,3 +2258,8 @@ def test_extract_a_mediator_deals_with_the_parties(text, expected):
 def test_extract_swapping_one_national_for_another_is_cooperation():
     assert coded(("BEL", "IRN", "COOPERATE", 1),
                  keys("Belgium swapped an Iranian diplomat for a Belgian aid worker.", "2024-06-01"))
+
+
+def test_extract_a_list_of_signers_with_one_power_agree_each_with_each():
+    got = keys("Turkey, Azerbaijan, Kazakhstan and Kyrgyzstan signed the Nakhchivan Agreement in 2009.", "2010-01-01")
+    assert all(coded((a, b, "AGREE", 1), got) for a, b in [("AZE", "KAZ"), ("AZE", "KGZ"), ("KAZ", "KGZ"), ("TUR", "AZE")])

@@ -954,7 +954,10 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
     if _CENTRAL_ASIA <= set(a_codes) and len(a_codes) == 6 and actor.head.anaphor:
         # "the leaders" of a Central Asia plus Germany meeting: Germany is the hub
         hubs = [c for c in a_codes if c not in _CENTRAL_ASIA]
-    if len(hubs) == 1 and len(a_codes) >= 4:  # "C5+1": the power meets each of the others
+    if len(hubs) == 1 and len(a_codes) >= 4 and (set(a_codes) - set(hubs) <= _CENTRAL_ASIA
+                                                  or any(m.kind == "collective" for m in actor.mentions)):
+        # "C5+1": the power meets each of the others (but "Turkey, Azerbaijan, Kazakhstan and Kyrgyzstan
+        # signed the Nakhchivan Agreement": each with each)
         return [(hubs[0], c) for c in a_codes if c != hubs[0]]
     return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]
 
