@@ -2277,3 +2277,30 @@ def test_extract_an_agreement_reached_at_talks_is_a_meeting_too(text, pair):
 def test_extract_an_agreement_with_no_talks_told_is_no_meeting():
     got = keys("Kazakhstan and Uzbekistan agreed to open a new crossing.", "2024-06-01")
     assert not any(ty == "CONSULT" for _, _, ty, _ in got)
+
+
+def test_extract_what_is_done_at_a_request_is_coded_by_its_own_verb():
+    got = keys("Senegalese troops crossed into Gambia in January 2017 at the request of Adama Barrow.", "2017-02-01")
+    assert ("GMB", "SEN", "REQUEST", 0) in got
+
+
+def test_extract_the_two_ends_of_a_route_are_no_parties():
+    got = keys("Ashgabat blamed Gazprom for the blast on the Central Asia-Centre pipeline.", "2009-06-01")
+    assert not any(t in ("KAZ", "KGZ", "TJK", "UZB") for _, t, _, _ in got)
+
+
+def test_extract_street_protests_are_no_diplomatic_protest():
+    got = keys("King Charles postponed his state visit to France as protests over a pension reform swept the country.",
+               "2023-04-01")
+    assert not any(ty == "ACCUSE" for _, _, ty, _ in got)
+
+
+def test_extract_a_deal_it_had_struck_is_an_agreement_not_a_strike():
+    got = keys("Moscow pulled out of the grain deal, abandoning an arrangement it had struck with Turkey.", "2023-08-01")
+    assert coded(("RUS", "TUR", "AGREE", 1), got) and not any(ty == "ASSAULT" for _, _, ty, _ in got)
+
+
+def test_extract_pledges_secured_from_donors_are_their_aid():
+    got = keys("Egypt secured pledges of 12 billion dollars in grants and fuel from Saudi Arabia and Kuwait in July 2013.",
+               "2013-08-01")
+    assert {("SAU", "EGY", "AID", 1), ("KWT", "EGY", "AID", 1)} <= got

@@ -1279,6 +1279,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
                       actor.person) for a, b in inner]
     if t.reverse and not negated:
         out += [Candidate(b, a, t.reverse, 0, channel, date, round(conf * 0.9, 3), None) for a, b in coded]
+        out = [c for c in out if c.type == t.reverse or not any(
+            {e.actor, e.target} == {c.actor, c.target} for e in earlier)]  # "sent troops at the request of X":
+        # the act is coded by its own verb
     broker = None if negated or type_ not in ("AGREE", "CONSULT") else next(
         (g for g in view.groups if 0 < g.start - hit.end <= 90 and _BROKERED.search(view.text[hit.end:g.start])), None)
     if broker is not None:  # "signed two protocols, brokered by Switzerland"

@@ -268,10 +268,20 @@ _FIRM_WORDS = ("Airlines", "Airways", "Bank", "Railways", "Holding", "Holdings",
                "Energy", "Corporation", "Company", "Telecom", "Steel", "Mining", "Motors", "Shipping", "Television")
 
 
+_ROUTE_NOUNS = r"(?:pipelines?|railways?|rail\s+links?|highways?|roads?|corridors?|routes?|gas\s+lines?|oil\s+lines?|power\s+lines?|canals?|tunnels?|bridges?)"
+_ROUTE_NOUN_AFTER = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ROUTE_NOUNS}\b")
+_ROUTE_PAIR_AFTER = re.compile(rf"[-–](?-i:[A-Z])[\w'’]*(?:\s+(?-i:[A-Z])[\w'’]*)?\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ROUTE_NOUNS}\b")
+_ROUTE_PAIR_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’]*[-–]$")
+
+
 def _route_name(text: str, m: Mention) -> bool:
     """A mention inside a chain of three or more capitalised names joined by hyphens."""
     lo = max(0, m.start - 40)
-    return any(c.start() + lo <= m.start and m.end <= c.end() + lo for c in _CHAIN.finditer(text[lo:m.end + 40]))
+    if any(c.start() + lo <= m.start and m.end <= c.end() + lo for c in _CHAIN.finditer(text[lo:m.end + 40])):
+        return True
+    return bool(_ROUTE_PAIR_AFTER.match(text, m.end) or (_ROUTE_PAIR_BEFORE.search(text, 0, m.start)
+                                                         and _ROUTE_NOUN_AFTER.match(text, m.end)))
+    # ("the Central Asia-Centre pipeline", "the Kazakhstan-China oil pipeline": two ends of a route)
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
