@@ -2304,3 +2304,18 @@ def test_extract_pledges_secured_from_donors_are_their_aid():
     got = keys("Egypt secured pledges of 12 billion dollars in grants and fuel from Saudi Arabia and Kuwait in July 2013.",
                "2013-08-01")
     assert {("SAU", "EGY", "AID", 1), ("KWT", "EGY", "AID", 1)} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Tokayev said the invasion of Ukraine had changed the region.",
+    "The EU seized Russian assets from sanctioned banks.",
+    "Armed police dispersed the protest in Tbilisi.",
+])
+def test_extract_words_of_the_wider_lexicon_in_their_other_uses(text):
+    got = keys(text, "2024-06-01")
+    assert not any(ty in ("ACCUSE", "ASSAULT", "AID") for _, _, ty, _ in got)
+
+
+def test_extract_sanctions_on_a_states_economy_still_target_the_state():
+    assert ("USA", "IRN", "SANCTION", -1) in keys("The United States imposed sanctions on the Iranian economy.",
+                                                  "2024-06-01")
