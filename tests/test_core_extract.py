@@ -2319,3 +2319,8 @@ def test_extract_words_of_the_wider_lexicon_in_their_other_uses(text):
 def test_extract_sanctions_on_a_states_economy_still_target_the_state():
     assert ("USA", "IRN", "SANCTION", -1) in keys("The United States imposed sanctions on the Iranian economy.",
                                                   "2024-06-01")
+
+
+def test_extract_saying_an_ally_failed_is_blame():
+    got = keys("Armenia has frozen its CSTO membership. Yerevan says the bloc failed to defend it in 2022.", "2024-06-01")
+    assert ("ARM", "CSTO", "ACCUSE", -1) in got
