@@ -2324,3 +2324,15 @@ def test_extract_sanctions_on_a_states_economy_still_target_the_state():
 def test_extract_saying_an_ally_failed_is_blame():
     got = keys("Armenia has frozen its CSTO membership. Yerevan says the bloc failed to defend it in 2022.", "2024-06-01")
     assert ("ARM", "CSTO", "ACCUSE", -1) in got
+
+
+def test_extract_a_participle_keeps_its_own_object():
+    got = keys("Kazakhstan blocked more than 100 shipments of dual-use goods since January, complying with Western "
+               "export controls.", "2023-05-01")
+    assert got == {("KAZ", "WST", "COOPERATE", 1)}
+
+
+def test_extract_aid_pledged_at_a_meeting_told_later_in_the_sentence_goes_to_those_met():
+    got = keys("China pledged $3 billion in loans at the Xi'an summit, where Xi Jinping met the five Central Asian "
+               "presidents.", "2023-06-01")
+    assert {("CHN", c, "AID", 1) for c in C5} <= got

@@ -16,7 +16,7 @@ from ..records import ORGANISATIONS, SYMMETRIC_TYPES, EventRecord, is_date
 from .clauses import clause_starts, embedded_spans, find_triggers
 from .dates import find_dates
 from .discourse import Discourse
-from .events import Candidate, SentenceView, _subject_ok, sentence_candidates
+from .events import PARTNER_FALLBACK, Candidate, SentenceView, _subject_ok, sentence_candidates
 from .mentions import Mention, find_mentions, group_mentions
 from .sentences import Sentence, split_sentences
 from .syntax import Parser, ParserUnavailable
@@ -151,14 +151,19 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
         view.hits = tuple(hits)
         if hits and parser is not None:
             view.parse = parser.parse(sent.text)
+        unplaced = []
         for hit in hits:
             cands = sentence_candidates(view, hit, doc.published, tuple(found))
             found += cands
+            if not cands and hit.trigger.type in PARTNER_FALLBACK:
+                unplaced.append(hit)
             if cands and cands[0].type == "CONSULT" and hit.trigger.name.startswith("host"):
                 ctx.host = (cands[0].actor,)  # "Aliyev hosted Erdogan" (not "hosts a Russian base")
             if cands and cands[0].type in ("CONSULT", "AGREE") and not parties and hit.trigger.fallback != "host":
                 parties = tuple(dict.fromkeys(c for x in cands for c in (x.actor, x.target)))
                 view.partners = parties  # "on a visit to Yerevan, she announced aid": for Armenia
+        for hit in unplaced if parties else ():  # "pledged $3 billion in loans at the summit, where Xi met the
+            found += sentence_candidates(view, hit, doc.published, tuple(found))  # five presidents": for them
     outside = [g for g in view.groups if not _inside(g.start, list(view.quotes))]
     subject = next((g for g in outside if _subject_ok(g, view)), None) \
         or next((g for g in view.groups if _subject_ok(g, view)), None)  # the speaker, not the quote's subject

@@ -540,6 +540,12 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
     following = [h.start for h in view.hits if h.start >= hit.end]
     if following and re.search(r"\band\s+(?:then\s+|also\s+)?$", view.text[hit.end:min(following)]):
         after = [g for g in after if g.start < min(following)]  # "initialled the treaty and signed a declaration with Trump"
+    participle = next((h for h in view.hits if h.start >= hit.end and re.search(r",\s*$", view.text[hit.end:h.start])
+                       and re.match(r"[a-z]+ing\b", view.text[h.start:h.end])
+                       and h.trigger.type not in _STATEMENT_TYPES), None)
+    # (but "rebuffed every call, insisting that Armenia must ...": the complaint names whom it rejects)
+    if participle is not None:  # "blocked 100 shipments, complying with Western export controls": its own object
+        after = [g for g in after if g.start < participle.start]
     lo, hi = view.scope(hit.start)
     wanted = {"with": ("with", "between", "and"), "to": ("to", "for", "into", "toward", "towards", "from"),
               "from": ("from",), "of": ("of",)}
