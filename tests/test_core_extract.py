@@ -2336,3 +2336,22 @@ def test_extract_aid_pledged_at_a_meeting_told_later_in_the_sentence_goes_to_tho
     got = keys("China pledged $3 billion in loans at the Xi'an summit, where Xi Jinping met the five Central Asian "
                "presidents.", "2023-06-01")
     assert {("CHN", c, "AID", 1) for c in C5} <= got
+
+
+def test_extract_discussing_talks_with_a_state_is_no_meeting_with_it():
+    got = keys("In a call with Blinken, Pashinyan discussed the peace talks with Azerbaijan.", "2024-03-01")
+    assert not coded(("ARM", "AZE", "CONSULT", 1), got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France delivered the first of three Ground Master 200 radars to Armenia in February.", ("FRA", "ARM", "AID", 1)),
+    ("Washington imposed tariffs on Japanese televisions, and Tokyo called the move deplorable.",
+     ("JPN", "USA", "ACCUSE", -1)),
+])
+def test_extract_more_arms_and_labels(text, expected):
+    assert expected in keys(text, "2024-03-01")
+
+
+def test_extract_warships_sent_on_patrol_are_no_arms_transfer():
+    got = keys("Indonesia sent warships to patrol its southern sea border with Australia.", "2014-02-01")
+    assert not any(ty == "AID" for _, _, ty, _ in got)

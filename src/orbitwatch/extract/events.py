@@ -551,6 +551,8 @@ def find_target(view: SentenceView, hit: Hit, actor: Group | None) -> tuple[Grou
               "from": ("from",), "of": ("of",)}
     if re.match(r"discuss|negotiat", view.text[hit.start:hit.end], re.I):
         wanted = {**wanted, "with": ("with",)}  # "discussed the peace process between Armenia and Azerbaijan": a topic
+        after = [g for g in after if not _TOPIC_WITH.search(view.text[max(0, g.start - 40):g.start])]
+        # ("discussed the peace talks with Azerbaijan": the talks are with Azerbaijan, the discussion is not)
     right = next((g for g in after if _own_object(view, hit, g)), None) if mode in wanted else None
     if right is not None:
         return right, False  # "a levy on Iranian lorries ... to Armenia": the trigger's own object first
@@ -619,6 +621,8 @@ def _condition_subject(view: SentenceView, hit: Hit, actor: Group | None) -> Gro
                  and not (actor is not None and set(g.codes) & set(actor.codes))), None)
 
 
+_TOPIC_WITH = re.compile(r"\b(?:talks|negotiations|dispute|conflict|relations|ties|cooperation|agreement|deal|"
+                         r"treaty|border|war|standoff|rift|row|trade|settlement)\s+with\s+(?:the\s+)?$", re.I)
 _SANCTIONS_AFTER = re.compile(r"(?:[’']s?)?\s+(?:[\w-]+\s+){0,2}?(?:sanctions|restrictions|export\s+controls|measures|"
                               r"embargo|regime|penalties|bans?)\b", re.I)
 
