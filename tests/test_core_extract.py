@@ -2355,3 +2355,14 @@ def test_extract_more_arms_and_labels(text, expected):
 def test_extract_warships_sent_on_patrol_are_no_arms_transfer():
     got = keys("Indonesia sent warships to patrol its southern sea border with Australia.", "2014-02-01")
     assert not any(ty == "AID" for _, _, ty, _ in got)
+
+
+def test_extract_telling_a_counterpart_by_phone_is_a_call():
+    got = keys("Foreign Minister Sirojiddin Muhriddin told his Russian counterpart Sergei Lavrov by phone that the "
+               "checks were humiliating.", "2024-05-20")
+    assert ("TJK", "RUS", "CONSULT", 1) in got
+
+
+def test_extract_advice_to_ones_own_citizens_names_no_state():
+    got = keys("Kyrgyzstan's president, Sadyr Japarov, urged citizens to avoid travelling to Russia.", "2024-05-20")
+    assert not any(ty == "REQUEST" for _, _, ty, _ in got)
