@@ -2366,3 +2366,13 @@ def test_extract_telling_a_counterpart_by_phone_is_a_call():
 def test_extract_advice_to_ones_own_citizens_names_no_state():
     got = keys("Kyrgyzstan's president, Sadyr Japarov, urged citizens to avoid travelling to Russia.", "2024-05-20")
     assert not any(ty == "REQUEST" for _, _, ty, _ in got)
+
+
+def test_extract_speaking_to_a_leader_is_a_talk_but_not_to_reporters():
+    assert coded(("TUR", "AZE", "CONSULT", 1), keys("Erdogan spoke to Aliyev twice in the following week.", "2025-01-10"))
+    assert keys("Erdogan spoke to reporters in Ankara.", "2025-01-10") == set()
+
+
+def test_extract_the_sellers_named_after_from_do_not_deal_with_each_other():
+    got = keys("Armenia bought drones from Turkey and Israel.", "2025-01-10")
+    assert not coded(("TUR", "ISR", "COOPERATE", 1), got)

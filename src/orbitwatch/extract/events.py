@@ -1066,6 +1066,7 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         return (actor, imposer, False) if imposer is not None else (None, None, False)
     target, fallback = find_target(view, hit, actor)
     if actor is None and t.type in SYMMETRIC_TYPES and target is not None and len(target.mentions) >= 2 \
+            and target.head.gov not in ("from", "to", "into", "for") \
             and not re.search(r"\b(?:host|receiv|welcom|greet|br(?:ing|ought))", view.text[hit.start:hit.end], re.I) \
             and not re.search(r"\bto\s+$", view.text[max(0, hit.start - 5):hit.start]):
         return target, None, False  # "the meeting of the leaders of Armenia and Turkey" (an unknown host's
