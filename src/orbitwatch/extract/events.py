@@ -972,8 +972,6 @@ def pairs(actor: Group, target: Group | None, type_: str, intra: bool = True,
     return [(a, b) for i, a in enumerate(a_codes) for b in a_codes[i + 1:]]
 
 
-_MET_ADJUNCT = re.compile(r"\b(?:at|during|after|following|in\s+the\s+course\s+of)\s+(?:the\s+|their\s+|a\s+|an\s+)?"
-                          r"(?:[\w'’-]+\s+){0,3}?(?:talks|negotiations|meeting|visit)\b(?!\s+(?:of|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministers|leaders|members|heads|presidents)\b)", re.I)
 _OTHER_BODY = re.compile(r"\s+(?:of|in|from|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?(?-i:[A-Z])[\w-]+")
 _OTHER_PEOPLE = re.compile(r"\s+(?:the|its|their|his|her|a|an|local|several|some)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:leaders?|officials|authorities|rulers|opposition|rebels|protesters|elders|"
@@ -1299,10 +1297,6 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         parties = {c for pair in coded for c in pair} - set(broker.codes)
         out += [Candidate(b, p, "CONSULT", 1, "diplomatic", date, round(conf * 0.8, 3), None)
                 for b in broker.codes for p in sorted(parties)]
-    met = not negated and type_ == "AGREE" and _MET_ADJUNCT.search(view.text[max(lo, hit.start - 80):min(hi, hit.end + 90)])
-    if met and not (t.in_person and _as_people(view, actor)):  # "agreed at talks in Tashkent": they met
-        out += [Candidate(a, b, "CONSULT", 1, "diplomatic", date, round(conf * 0.8, 3), actor.person)
-                for a, b in coded if not any(c.type == "CONSULT" and {c.actor, c.target} == {a, b} for c in earlier)]
     if t.in_person and not negated and _as_people(view, actor) and (
             _as_people(view, target) if target is not None else len(actor.mentions) >= 2):
         out += [Candidate(a, b, "CONSULT", 1, "diplomatic", date, round(conf * 0.85, 3), actor.person)
