@@ -2367,3 +2367,19 @@ def test_extract_speaking_to_a_leader_is_a_talk_but_not_to_reporters():
 def test_extract_the_sellers_named_after_from_do_not_deal_with_each_other():
     got = keys("Armenia bought drones from Turkey and Israel.", "2025-01-10")
     assert not coded(("TUR", "ISR", "COOPERATE", 1), got)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kyrgyzstan and Tajikistan resolved their border dispute with a treaty in March 2025.", ("KGZ", "TJK")),
+    ("Georgia and China have had a free trade agreement since 2018.", ("GEO", "CHN")),
+    ("Armenia accepted the EU's offer of a monitoring mission.", ("ARM", "EU")),
+    ("China and Kyrgyzstan committed to building the railway.", ("CHN", "KGZ")),
+    ("The deal between Baku and Tbilisi was sealed in 2007.", ("AZE", "GEO")),
+    ("Baku and Yerevan agreed the text of a peace treaty in March.", ("AZE", "ARM")),
+])
+def test_extract_agreements_in_other_words(text, pair):
+    assert coded((*pair, "AGREE", 1), keys(text, "2025-06-01"))
+
+
+def test_extract_one_party_committing_itself_names_no_partner():
+    assert keys("Kazakhstan committed to cutting emissions by 2030.", "2025-06-01") == set()
