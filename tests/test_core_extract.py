@@ -2383,3 +2383,14 @@ def test_extract_agreements_in_other_words(text, pair):
 
 def test_extract_one_party_committing_itself_names_no_partner():
     assert keys("Kazakhstan committed to cutting emissions by 2030.", "2025-06-01") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kremlin lauded Kazakhstan's neutrality.", ("RUS", "KAZ", "SUPPORT", 1)),
+    ("Lukashenko sided with Moscow in the dispute.", ("BLR", "RUS", "SUPPORT", 1)),
+    ("Ankara threw its weight behind Baku.", ("TUR", "AZE", "SUPPORT", 1)),
+    ("Uzbekistan voted in favour of Russia's proposal at the SCO.", ("UZB", "RUS", "SUPPORT", 1)),
+    ("Moscow defended Minsk against Western criticism.", ("RUS", "BLR", "SUPPORT", 1)),
+])
+def test_extract_support_in_other_words(text, expected):
+    assert expected in keys(text, "2024-06-01")
