@@ -2394,3 +2394,20 @@ def test_extract_one_party_committing_itself_names_no_partner():
 ])
 def test_extract_support_in_other_words(text, expected):
     assert expected in keys(text, "2024-06-01")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Azerbaijan opened its market to Israeli firms.", ("AZE", "ISR", "COOPERATE", 1)),
+    ("Kazakhstan and Russia share intelligence on extremists.", ("KAZ", "RUS", "COOPERATE", 1)),
+    ("Georgia and Azerbaijan jointly operate the Baku-Tbilisi-Kars railway.", ("GEO", "AZE", "COOPERATE", 1)),
+    ("Kazakhstan and Uzbekistan coordinate their water releases.", ("KAZ", "UZB", "COOPERATE", 1)),
+    ("Azerbaijan transits Kazakh oil to Europe.", ("AZE", "KAZ", "COOPERATE", 1)),
+    ("Kyrgyzstan imports Chinese goods for re-export to Russia.", ("KGZ", "CHN", "COOPERATE", 1)),
+])
+def test_extract_cooperation_in_other_words(text, expected):
+    assert coded(expected, keys(text, "2024-06-01"))
+
+
+def test_extract_a_deal_on_jointly_managing_is_the_deal_only():
+    got = keys("The two leaders signed a deal on jointly managing the Kempir-Abad reservoir.", "2024-06-01")
+    assert not any(ty == "COOPERATE" for _, _, ty, _ in got)
