@@ -2397,7 +2397,7 @@ def test_extract_support_in_other_words(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Azerbaijan opened its market to Israeli firms.", ("AZE", "ISR", "COOPERATE", 1)),
+    ("Georgia opened its ports to Azerbaijan in 1996.", ("GEO", "AZE", "COOPERATE", 1)),
     ("Kazakhstan and Russia share intelligence on extremists.", ("KAZ", "RUS", "COOPERATE", 1)),
     ("Georgia and Azerbaijan jointly operate the Baku-Tbilisi-Kars railway.", ("GEO", "AZE", "COOPERATE", 1)),
     ("Kazakhstan and Uzbekistan coordinate their water releases.", ("KAZ", "UZB", "COOPERATE", 1)),
