@@ -2411,3 +2411,9 @@ def test_extract_cooperation_in_other_words(text, expected):
 def test_extract_a_deal_on_jointly_managing_is_the_deal_only():
     got = keys("The two leaders signed a deal on jointly managing the Kempir-Abad reservoir.", "2024-06-01")
     assert not any(ty == "COOPERATE" for _, _, ty, _ in got)
+
+
+def test_extract_leaders_who_gather_meet_each_other():
+    got = keys("The leaders of Kazakhstan, Uzbekistan and Kyrgyzstan gathered in Tashkent on Friday.", "2024-06-01")
+    assert all(coded((a, b, "CONSULT", 1), got) for a, b in [("KAZ", "UZB"), ("KAZ", "KGZ"), ("UZB", "KGZ")])
+    assert keys("Protesters gathered outside the Russian embassy in Tbilisi.", "2024-06-01") == set()
