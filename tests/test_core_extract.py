@@ -2417,3 +2417,14 @@ def test_extract_leaders_who_gather_meet_each_other():
     got = keys("The leaders of Kazakhstan, Uzbekistan and Kyrgyzstan gathered in Tashkent on Friday.", "2024-06-01")
     assert all(coded((a, b, "CONSULT", 1), got) for a, b in [("KAZ", "UZB"), ("KAZ", "KGZ"), ("UZB", "KGZ")])
     assert keys("Protesters gathered outside the Russian embassy in Tbilisi.", "2024-06-01") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyrgyzstan requested military assistance from the CSTO.", {("KGZ", "CSTO", "REQUEST", 0)}),
+    ("Kazakhstan wants the EU to simplify visa rules for its citizens.", {("KAZ", "EU", "REQUEST", 0)}),
+    ("Baku insisted on the withdrawal of Russian peacekeepers.", {("AZE", "RUS", "REQUEST", 0)}),
+    ("Armenia called on the international community to pressure Azerbaijan.", set()),
+    ("Uzbekistan called for the lifting of sanctions on Afghanistan.", set()),
+])
+def test_extract_what_is_asked_for_is_not_done(text, expected):
+    assert keys(text, "2024-06-01") == expected

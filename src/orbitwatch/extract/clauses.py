@@ -154,6 +154,8 @@ def _absorbs(p: Hit, p_text: str, gap: str, nxt: str = "") -> bool:
         return False  # "accused Russia of a cover-up and demanded ...": a second verb of the subject
     if p.trigger.type == "REJECT" and _DIRECT_OBJECT.match(gap):
         return True
+    if p.trigger.type == "REQUEST" and re.fullmatch(r"\s*(?:for\s+)?(?:(?:a|an|the|more|urgent|further|new)\s+)*", gap):
+        return True  # "requested military assistance from the CSTO", "insisted on the withdrawal of": what is asked for
     if p.trigger.type in ("REQUEST", "THREATEN", "ACCUSE") and re.fullmatch(r"\s+that\s+[^,;.:]{0,60}", gap):
         return True  # "demanded that Moscow withdraw", "warned that Moscow would deploy", "alleged that Kyiv had
         # shelled the plant": content, not an act

@@ -809,6 +809,11 @@ def is_negated(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
     return bool(re.match(r"\s*(?:nor|neither)\b", view.text[lo:], re.I))
 
 
+_ASKED_FOR = re.compile(r"\b(?:call(?:ed|s|ing)?\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)|sought|seek(?:s|ing)?|"
+                        r"(?:press|push)(?:ed|es|ing)?\s+for|lobb(?:ied|ies|ying)\s+for|appeal(?:ed|s|ing)?\s+for)"
+                        r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
 def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -> bool:
     """A plan, a prediction or a wish rather than an act ("will sign", "plans to").
 
@@ -831,6 +836,8 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
         return True  # "would not ratify them until Armenian forces began to withdraw": a condition
     if emb and emb[2] in ("if", "unless"):
         return True  # "... if the EU called the operation an invasion": a condition, not an act
+    if _ASKED_FOR.search(text):
+        return True  # "called for the lifting of sanctions on Afghanistan": asked for, not done
     if re.search(r"\b(?:has|have|had|is|are|was|were)\s+yet\s+to\s+$", text):
         return True  # "Baku and Ashgabat have yet to agree": not done yet
     if re.search(r"\brul(?:e|ed|es|ing)\s+out\b", text):
