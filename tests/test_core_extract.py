@@ -2428,3 +2428,9 @@ def test_extract_leaders_who_gather_meet_each_other():
 ])
 def test_extract_what_is_asked_for_is_not_done(text, expected):
     assert keys(text, "2024-06-01") == expected
+
+
+def test_extract_a_coordinated_verb_naming_no_party_acts_on_the_subjects_earlier_target():
+    got = keys("The European Union has frozen Georgia's accession process and suspended 30 million euros in "
+               "military aid.", "2024-12-20")
+    assert ("EU", "GEO", "SANCTION", -1) in got

@@ -1153,6 +1153,15 @@ def _clause_partner(view: SentenceView, hit: Hit, actor: Group, type_: str,
     return [(a, same.target) for a in actor.codes] if same is not None else []
 
 
+def _shared_object(view: SentenceView, hit: Hit, actor: Group, earlier: tuple) -> list[tuple[str, str]]:
+    """"The EU has frozen Georgia's accession process and suspended 30 million euros in aid": a verb
+    coordinated with the subject's earlier one, naming no party, acts on that verb's target."""
+    if not re.search(r"\band\s+(?:then\s+|also\s+|later\s+|has\s+|have\s+|had\s+)?$", view.text[:hit.start]):
+        return []
+    prior = next((c for c in reversed(earlier) if c.actor in actor.codes and c.target not in actor.codes), None)
+    return [(a, prior.target) for a in actor.codes if a != prior.target] if prior is not None else []
+
+
 _IN_PROTEST = re.compile(r"\bin\s+protest\s+(?:at|over|against|of)\s+(?:the\s+|a\s+|an\s+)?"
                          r"(?:(?:presence|participation|attendance|visit|treatment)\s+of\s+)?", re.I)
 
@@ -1279,7 +1288,7 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         coded = [(a, p) for a in actor.codes for p in view.partners if p not in actor.codes]
         conf *= 0.6  # "announced a package of 12 billion euros" after meeting the five
     if not coded and target is None and earlier:
-        coded = _clause_partner(view, hit, actor, type_, earlier)
+        coded = _clause_partner(view, hit, actor, type_, earlier) or _shared_object(view, hit, actor, earlier)
         conf *= 0.7 if coded else 1.0
     if not coded and target is None and type_ in ("AGREE", "CONSULT") and len(set(actor.codes)) == 1:
         others = {c for g in view.groups if g is not actor and g.head.actor_ok and not g.head.modifier
