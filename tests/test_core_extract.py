@@ -2434,3 +2434,12 @@ def test_extract_a_coordinated_verb_naming_no_party_acts_on_the_subjects_earlier
     got = keys("The European Union has frozen Georgia's accession process and suspended 30 million euros in "
                "military aid.", "2024-12-20")
     assert ("EU", "GEO", "SANCTION", -1) in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia's foreign intelligence service claimed that the US was preparing a coup in Georgia.",
+     ("RUS", "USA", "ACCUSE", -1)),
+    ("Baku said Moscow was behind the attack.", ("AZE", "RUS", "ACCUSE", -1)),
+])
+def test_extract_a_claim_of_a_plot_is_blame(text, expected):
+    assert expected in keys(text, "2024-06-01")
