@@ -2114,6 +2114,18 @@ def test_extract_the_move_condemned_after_a_list_of_states_is_all_of_theirs():
     assert {t for a, t, ty, _ in got if a == "RUS" and ty == "ACCUSE"} == {"EST", "LVA", "LTU"}
 
 
+def test_extract_an_act_the_sentence_told_is_judged_on_its_actor():
+    got = keys("Venezuelan jets flew low over a US destroyer in the Caribbean in May 2019, and the Pentagon "
+               "called the flight a provocation.", "2019-06-01")
+    assert ("USA", "VEN", "ACCUSE", -1) in got
+
+
+def test_extract_an_act_named_in_an_earlier_sentence_only_is_not_guessed():
+    got = keys("Armenia appealed to the EU for help in September 2023. The European Union condemned the "
+               "offensive on Tuesday.", "2023-10-01")
+    assert not [k for k in got if k[2] == "ACCUSE"]  # not Armenia's, the subject before
+
+
 def test_extract_it_after_a_verb_of_blame_is_the_state_just_named():
     got = keys("Rabat cut diplomatic ties with Tehran in May 2018, accusing it of arming the Polisario Front.",
                "2018-06-01")

@@ -99,6 +99,9 @@ class Discourse:
             pair = _coordinated(before, text)
             if pair:
                 return pair  # "Medvedev and Obama had themselves discussed ..., where they signed"
+        if m.anaphor == "act_here":  # "..., and Damascus condemned the offensive": an act this sentence told
+            named = [x for x in before if x.codes and x.actor_ok and not x.anaphor]
+            return (_first_party(before, text) or named[0].codes) if len(named) > 1 else ()
         if m.anaphor == "act":
             codes = self._act(m, before, text)
             if codes:

@@ -407,7 +407,7 @@ def _target_ok(g: Group, actor: Group | None, hit: Hit, view: SentenceView) -> b
         # on the state)
     if actor is not None and set(g.codes) <= set(actor.codes):
         return False
-    if h.anaphor == "act" and g.start < hit.end and any(o.start >= hit.end for o in view.groups):
+    if h.anaphor in ("act", "act_here") and g.start < hit.end and any(o.start >= hit.end for o in view.groups):
         return False  # "lifted the ban on flights ... on Georgia": the act's own object, when a party follows
     adjacent = not view.text[hit.end:g.start].strip()
     if h.anaphor and h.gov in view.vocab.grammar["adjunct_prepositions"] and not adjacent \
