@@ -1515,8 +1515,8 @@ def test_extract_review_counter_examples_give_no_record():
                  "Russia signed agreements with three Central Asian states."):
         assert keys(text, "2024-01-01") == set(), text
     assert keys("Moscow announced it would scrap duties on Kazakh grain.", "2024-01-01") == {("RUS", "KAZ", "CONCEDE", 1)}
-    assert keys("Washington told its citizens to leave Russia immediately.", "2024-01-01") == \
-        {("USA", "RUS", "REQUEST", 0)}
+    assert keys("Washington told its citizens to leave Russia immediately.", "2024-01-01") == set()
+    # (an advice to one's own people asks nothing of Russia)
     assert keys("Putin told Tokayev that Western sanctions were illegal.", "2024-01-01") == \
         {("RUS", "KAZ", "CONSULT", 1)}
     assert keys("Kazakhstan has never bought weapons from Israel.", "2024-01-01") == {("KAZ", "ISR", "REJECT", -1)}
@@ -2455,3 +2455,34 @@ def test_extract_a_coordinated_verb_naming_no_party_acts_on_the_subjects_earlier
 ])
 def test_extract_a_claim_of_a_plot_is_blame(text, expected):
     assert expected in keys(text, "2024-06-01")
+
+
+def test_extract_a_programme_to_help_a_state_is_no_act_of_its_approvers():
+    got = keys("During the summit the leaders approved a programme to help Tajikistan reinforce its border "
+               "with Afghanistan in May 2021.", "2021-06-01")
+    assert not [k for k in got if k[1] == "TJK" and k[2] == "COOPERATE"]
+
+
+def test_extract_helping_a_states_companies_is_no_help_to_the_state():
+    got = keys("Seoul said in March 2023 that it would help Korean companies explore the deposits in Kazakhstan.",
+               "2023-04-01")
+    assert not [k for k in got if k[2] == "COOPERATE"]
+
+
+def test_extract_refusing_to_help_a_state_is_still_a_refusal():
+    got = keys("Kazakhstan will not help Russia circumvent Western sanctions, a Kazakh official said in March 2022.",
+               "2022-04-01")
+    assert ("KAZ", "RUS", "REJECT", -1) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Tashkent told Washington to vacate the Karshi-Khanabad base in July 2005.",
+    "Gaddafi expelled Palestinian workers in September 1995, telling them to go home.",
+])
+def test_extract_telling_a_state_to_leave_is_no_request(text):
+    assert not [k for k in keys(text, "2006-01-01") if k[2] == "REQUEST"]
+
+
+def test_extract_telling_a_state_to_act_is_a_request():
+    got = keys("In May 2023 Iran's president told Kabul to respect Iran's share of the Helmand river.", "2023-06-01")
+    assert ("IRN", "AFG", "REQUEST", 0) in got
