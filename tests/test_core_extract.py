@@ -2486,3 +2486,15 @@ def test_extract_telling_a_state_to_leave_is_no_request(text):
 def test_extract_telling_a_state_to_act_is_a_request():
     got = keys("In May 2023 Iran's president told Kabul to respect Iran's share of the Helmand river.", "2023-06-01")
     assert ("IRN", "AFG", "REQUEST", 0) in got
+
+
+def test_extract_a_leader_is_known_by_any_date_his_sentence_gives():
+    got = keys("A trade deal between Georgia and China took effect on January 1, 2018, and Garibashvili met "
+               "Xi Jinping in Chengdu in July 2023.", "2024-01-01")
+    assert frozenset(("GEO", "CHN")) in dyads(got, "CONSULT")
+
+
+def test_extract_telling_a_minister_named_by_an_initial_is_meeting_him():
+    got = keys("Foreign Minister Wang Yi told S. Jaishankar in New Delhi in August 2025 that the two neighbours "
+               "were partners.", "2025-09-01")
+    assert ("CHN", "IND", "CONSULT", 1) in got

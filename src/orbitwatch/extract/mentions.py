@@ -158,6 +158,8 @@ def _dictionary_mentions(text: str, vocab: Vocabulary, dates, doc_date: str | No
             terms = [t for t in entry.terms if t.covers(when)]
             if not terms and doc_date and dates and min(min(abs(d[0] - s), abs(d[1] - s)) for d in dates) > 80:
                 terms = [t for t in entry.terms if t.covers(doc_date)]  # "Putin ... the 1991 declaration": far off
+            if not terms:  # "A deal took effect in 2018, and Garibashvili met Xi in July 2023": his own date
+                terms = [t for t in entry.terms if any(t.covers(d[2]) for d in dates)]
             if not terms and _THEN.search(text[max(0, s - 40):s]):
                 terms = list(entry.terms)  # "then-prime minister X": in office when it happened
             if not terms and scene and not dates and not _FORMER.search(text[max(0, s - 40):s]):
