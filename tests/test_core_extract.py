@@ -2498,3 +2498,21 @@ def test_extract_telling_a_minister_named_by_an_initial_is_meeting_him():
     got = keys("Foreign Minister Wang Yi told S. Jaishankar in New Delhi in August 2025 that the two neighbours "
                "were partners.", "2025-09-01")
     assert ("CHN", "IND", "CONSULT", 1) in got
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Washington lifted its arms embargo on Vietnam during a visit by President Barack Obama to Hanoi in May 2016.",
+     ("USA", "VNM")),
+    ("Cairo agreed to hand two Red Sea islands to Saudi Arabia during a visit by King Salman in April 2016.",
+     ("SAU", "EGY")),
+    ("Panama said in February 2025 that it would leave the Belt and Road Initiative, after a visit by US "
+     "Secretary of State Marco Rubio.", ("USA", "PAN")),
+])
+def test_extract_a_visit_by_a_leader_is_a_meeting_with_the_place_or_the_subject(text, pair):
+    assert frozenset(pair) in dyads(keys(text, "2025-06-01"), "CONSULT")
+
+
+def test_extract_what_is_agreed_during_a_visit_keeps_its_own_record():
+    got = keys("Cairo agreed to hand two Red Sea islands to Saudi Arabia during a visit by King Salman in April 2016.",
+               "2016-05-01")
+    assert ("EGY", "SAU", "AGREE", 1) in got

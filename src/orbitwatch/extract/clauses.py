@@ -144,12 +144,16 @@ def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+_ADJUNCT_NOUN = re.compile(r"\b(?:during|after|before|amid|ahead\s+of)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _absorbs(p: Hit, p_text: str, gap: str, nxt: str = "") -> bool:
     """"agreed to expand ties", "postponed a visit", "sanctioned firms for supplying
     Russia": the second trigger is the first's content or reason; one past
     a subordinating conjunction ("expelled X after Y criticised ...") is not."""
-    if _SUBORDINATE.search(gap) or re.match(r"(?:in|during|over|by|at)\b", nxt, re.I):
-        return False  # an adjunct ("congratulated X in a phone call") is an event of its own
+    if _SUBORDINATE.search(gap) or re.match(r"(?:in|during|over|by|at)\b", nxt, re.I) or _ADJUNCT_NOUN.search(gap):
+        return False  # an adjunct ("congratulated X in a phone call", "agreed to hand over the islands
+        # during a visit by King Salman") is an event of its own
     if _COORDINATED_VERB.search(gap) and re.fullmatch(r"\w+ed", nxt.split(" ")[0]):
         return False  # "accused Russia of a cover-up and demanded ...": a second verb of the subject
     if p.trigger.type == "REJECT" and _DIRECT_OBJECT.match(gap):

@@ -292,6 +292,7 @@ def _judge_and_judged(view: SentenceView, hit: Hit, actor: Group | None,
     return near, main
 
 
+_TITLES_ONLY = re.compile(r"\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of)\s+){1,6}")
 _JUDGEMENT_TYPES = ("SUPPORT", "ACCUSE", "PROTEST", "REJECT")
 _VERB_FILL = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|long|since|then|later|publicly|openly|at\s+once"
                         r"|[a-z]+ly))*\s+")
@@ -1017,10 +1018,14 @@ def _parties(view: SentenceView, hit: Hit) -> tuple[Group | None, Group | None, 
         return (agent, subject, False) if agent is not None and subject is not None else (None, None, False)
     if t.agent_after:  # "Kazakhstan's decision drew praise from Moscow"
         agent = next((g for g in view.groups if g.start >= hit.end - len(t.agent_after) - 1
-                      and g.head.gov == t.agent_after), None)
+                      and (g.head.gov == t.agent_after or _TITLES_ONLY.fullmatch(view.text[hit.end:g.start]))), None)
+        # ("a visit by President Barack Obama": the title is no party)
         before = [g for g in view.groups if g.end <= hit.start]
         subject = next((g for g in before if g.head.gov == "by"), None) or find_actor(view, hit)[0] \
             or main_subject(view) or (before[0] if before else None)  # "the expulsion of X by Georgia drew a response"
+        visited = next((g for g in view.groups if agent is not None and g.head.gov == "to"
+                        and re.fullmatch(r"\s+to\s+", view.text[agent.end:g.start])), None)
+        subject = visited or subject  # "a visit by Obama to Hanoi": Vietnam, not the subject
         return (agent, subject, False) if agent is not None and subject is not None else (None, None, False)
     if t.named_parties:  # "at the first China-Central Asia summit": the parties the name joins
         mod = next((g for g in view.groups if 0 <= hit.start - g.end <= 25 and len(set(g.codes)) >= 2
