@@ -2516,3 +2516,28 @@ def test_extract_what_is_agreed_during_a_visit_keeps_its_own_record():
     got = keys("Cairo agreed to hand two Red Sea islands to Saudi Arabia during a visit by King Salman in April 2016.",
                "2016-05-01")
     assert ("EGY", "SAU", "AGREE", 1) in got
+
+
+def test_extract_a_declaration_two_leaders_issue_together_is_an_agreement():
+    got = keys("British Prime Minister John Major and Irish Taoiseach Albert Reynolds issued the Downing Street "
+               "Declaration in London in December 1993.", "1994-01-01")
+    assert ("GBR", "IRL", "AGREE", 1) in got
+
+
+def test_extract_one_partys_statement_is_no_agreement_and_keeps_its_content():
+    got = keys("The Kremlin issued a statement condemning Georgia on Monday.", "2024-01-01")
+    assert not [k for k in got if k[2] == "AGREE"]
+    assert ("RUS", "GEO", "ACCUSE", -1) in got
+
+
+def test_extract_agreed_that_after_a_place_and_a_date_is_an_agreement():
+    got = keys("Xi Jinping and Barack Obama agreed at the White House in September 2015 that neither government "
+               "would conduct cyber theft.", "2015-10-01")
+    assert frozenset(("CHN", "USA")) in dyads(got, "AGREE")
+
+
+def test_extract_the_three_leaders_count_the_host_named_as_he():
+    got = keys("Putin spoke on Monday. In October he hosted Ilham Aliyev and Armenia's prime minister, Nikol "
+               "Pashinyan, in Sochi, where the three leaders issued a statement promising to refrain from force.",
+               "2021-11-01")
+    assert {frozenset(("RUS", "ARM")), frozenset(("ARM", "AZE"))} <= dyads(got, "AGREE")

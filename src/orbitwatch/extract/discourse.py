@@ -208,8 +208,9 @@ class Discourse:
 
     def _sized(self, m: Mention, before: list[Mention], earlier: list[tuple[str, ...]], size: int) -> tuple[str, ...]:
         """"the two presidents", "the three men": a group of that size named before."""
-        named = tuple(dict.fromkeys(c for x in before if x.actor_ok and not x.anaphor and x.kind != "territory"
-                                    for c in x.codes))
+        named = tuple(dict.fromkeys(c for x in before if x.actor_ok and x.kind != "territory"
+                                    and (not x.anaphor or x.text.lower() in ("he", "she")) for c in x.codes))
+        # ("he hosted Aliyev and Pashinyan, where the three leaders": he is one of them)
         if len(named) == size and (re.search(r"leaders|presidents|ministers|heads|premiers|counterparts|\bmen\b",
                                               m.text, re.I) or m.text.lower() == "the two"
                                    or re.fullmatch(r"the two (?:sides|governments|countries)", m.text, re.I)):

@@ -1235,6 +1235,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
     if t.type == "CONSULT" and actor.head.kind == "adj" and actor.head.next in view.vocab.grammar["forces"]:
         return []  # "Armenian deminers landed in Syria": troops arriving are no visit
+    if t.plural_subject and len(set(actor.codes)) < 2 and (target is None or _governor(view, target) != "with"):
+        return []  # "the ministry issued a statement condemning X" is no agreement with X
     if t.name in ("negative-judgement", "label-of-blame"):
         actor, target = _judge_and_judged(view, hit, actor, target)
     if t.type == "PROTEST":

@@ -106,6 +106,7 @@ class Trigger:
     before: re.Pattern | None = None  # what the text just before the match must end with
     in_person: bool = False  # people who do it together meet: also a CONSULT ("Aliyev and Putin signed")
     target_person: bool = False  # only a target named as a person counts ("told Putin": they met)
+    plural_subject: bool = False  # only two or more parties doing it together count ("X and Y issued a statement")
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,7 @@ def _load_lexicon(vocab: Vocabulary) -> None:
             named_parties=bool(t.get("named_parties", False)),
             before=re.compile(t["before"] + "$", re.I) if t.get("before") else None,
             in_person=bool(t.get("in_person", False)), target_person=bool(t.get("target_person", False)),
+            plural_subject=bool(t.get("plural_subject", False)),
         ))
     vocab.triggers = tuple(triggers)
     vocab.trigger_order = {id(t): i for i, t in enumerate(vocab.triggers)}
