@@ -2541,3 +2541,9 @@ def test_extract_the_three_leaders_count_the_host_named_as_he():
                "Pashinyan, in Sochi, where the three leaders issued a statement promising to refrain from force.",
                "2021-11-01")
     assert {frozenset(("RUS", "ARM")), frozenset(("ARM", "AZE"))} <= dyads(got, "AGREE")
+
+
+def test_extract_thanks_for_standing_by_a_state_is_the_thanked_ones_support():
+    got = keys("Qatar's emir thanked Turkey in June 2018 for standing by Doha throughout the Gulf blockade.",
+               "2018-07-01")
+    assert ("TUR", "QAT", "SUPPORT", 1) in got and ("QAT", "TUR", "SUPPORT", 1) in got

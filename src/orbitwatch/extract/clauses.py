@@ -137,7 +137,9 @@ def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
             # (but "agreed to supply Armenia with howitzers" is an arms deal)
         elif outer.trigger.type == "SUPPORT" and (_REASON.search(text[outer.end:h.start])
                                                   or _NOUN_REASON.search(text[outer.end:h.start])) \
-                and h.trigger.type not in ("SUPPORT", "ACCUSE"):
+                and (h.trigger.type not in ("SUPPORT", "ACCUSE")
+                     or (h.trigger.type == "SUPPORT" and re.match(r"\w+ing\b", text[h.start:h.end])
+                         and re.search(r"\bfor\s*$", text[outer.end:h.start]))):  # "for standing by Doha"
             out.append(Hit(h.start, h.end, h.trigger, outer))  # "thanked India for the credit lines": India gave
         else:
             absorbed.append(h)
