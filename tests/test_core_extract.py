@@ -2547,3 +2547,10 @@ def test_extract_thanks_for_standing_by_a_state_is_the_thanked_ones_support():
     got = keys("Qatar's emir thanked Turkey in June 2018 for standing by Doha throughout the Gulf blockade.",
                "2018-07-01")
     assert ("TUR", "QAT", "SUPPORT", 1) in got and ("QAT", "TUR", "SUPPORT", 1) in got
+
+
+def test_extract_talks_a_state_pulls_out_of_are_no_meeting():
+    got = keys("Moscow pulled out of peace treaty talks with Tokyo in March 2022 in response to Japanese sanctions.",
+               "2022-04-01")
+    assert frozenset(("RUS", "JPN")) not in dyads(got, "CONSULT")
+    assert ("RUS", "JPN", "RETREAT", -1) in got

@@ -31,6 +31,11 @@ _CONJ_GAP = re.compile(r"\s(?:and|or)\s|,")
 _FRONTED_WITH = re.compile(r"(?:^\W*(?:[A-Z]\W+)?|\btogether\s+)with\s+(?:the\s+)?$", re.I)
 _INDEPENDENT = re.compile(r"[;“”\"]|,\s*(?:and|but|while|whereas|yet)\s|\s(?:while|whereas)\s")
 _GATHERINGS = frozenset({"summit", "talks", "meeting", "visit", "trip", "conference", "forum", "tour", "ceremony"})
+_HALTED = re.compile(r"\b(?:pull(?:ed|s|ing)?\s+out\s+of|withdr(?:ew|aw|awn|awing|aws)\s+from|suspend(?:ed|s|ing)?|"
+                     r"br(?:oke|eak|eaks|eaking)\s+off|walk(?:ed|s|ing)?\s+out\s+of|froze|freez(?:e|es|ing)|"
+                     r"call(?:ed|s|ing)?\s+off|cancel(?:l?ed|s|ling)?|abandon(?:ed|s|ing)?|postpon(?:ed|es|ing)|"
+                     r"quit|scrapp(?:ed|ing))\s+(?:(?:the|a|an|its|their|all|further|planned|scheduled)\s+)?"
+                     r"(?:[\w'’-]+\s+){0,3}$", re.I)  # "pulled out of peace treaty talks with Tokyo"
 _EVENT_NOUN = re.compile(r"the\s+(?:agreement|deal|treaty|accord|talks|summit|meeting|visit|negotiations)$", re.I)
 _SHORT_REPLY = 40  # characters: "declined", "refused to comply"; a longer refusal names what it refuses
 _RELATIVE_AFTER = re.compile(r"\b(?:days?|weeks?|hours?|months?|came|come|comes)\s+"
@@ -1220,6 +1225,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         return []
     if modifier_use(view, hit) or (_content_noun(view, hit) and _possessor(view, hit) is None):
         return []
+    if t.type == "CONSULT" and _HALTED.search(view.text[max(0, hit.start - 60):hit.start]):
+        return []  # "suspended human rights talks with Washington": a meeting called off is none
     actor, target, fallback = _parties(view, hit)
     if t.locative and t.type == "CONSULT" and target is not None:
         target = _further_places(view, target)
