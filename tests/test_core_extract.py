@@ -2554,3 +2554,19 @@ def test_extract_talks_a_state_pulls_out_of_are_no_meeting():
                "2022-04-01")
     assert frozenset(("RUS", "JPN")) not in dyads(got, "CONSULT")
     assert ("RUS", "JPN", "RETREAT", -1) in got
+
+
+def test_extract_an_accusation_whose_charge_is_denied_was_still_made():
+    got = keys("Iran has long accused Baku of letting Israeli intelligence operate on Azerbaijani territory, a charge "
+               "Baku denies.", "2023-01-01")
+    assert ("IRN", "AZE", "ACCUSE", -1) in got
+
+
+def test_extract_an_act_the_actor_denies_stays_unestablished():
+    assert keys("Russia supplied weapons to Armenia in 2019, which Moscow denies.", "2020-01-01") == set()
+
+
+def test_extract_a_law_that_denies_a_country_something_is_no_denial():
+    got = keys("Uzbek officials pressed the United States in 2004 to lift the Jackson-Vanik amendment, a law that "
+               "still denies the country normal trade relations.", "2005-01-01")
+    assert ("UZB", "USA", "REQUEST", 0) in got

@@ -28,6 +28,8 @@ EXTRACTOR = "orbitwatch.rules.v1"
 _QUOTE = re.compile(r"[“”\"]")
 _LIST_START = re.compile(r"[\s,]*\w+\s+(?:[A-Z][\w'’-]*\s*)+")  # ", while Belarus" opens a list, not a clause
 _ANSWER = re.compile(r"\s*(?:A|Answer)\s*[:.–—-]\s", re.I)  # "A: We signed ..." in a question-and-answer interview
+_DENIED_CHARGE = re.compile(r",\s+(?:a|the|which|an)\s+(?:charges?|claims?|accusations?|allegations?)\s+"
+                            r"(?:(?:that|which)\s+)?(?:[\w'’.-]+\s+){1,4}(?:denies|denied|has\s+denied|rejects|rejected)\b")
 _QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.–—-]\s", re.I)
 
 
@@ -139,13 +141,24 @@ def _view(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse) -> S
                         last_org=next((c for c in reversed(ctx.recent) if c in ORGANISATIONS and c != "WST"), None))
 
 
+def _denied_charge(text: str, vocab: Vocabulary) -> int | None:
+    """Where "..., a charge Baku denies" starts, when the denial alone makes the
+    sentence hedged: the accusation before it was made, only its content is denied."""
+    m = _DENIED_CHARGE.search(text)
+    return m.start() if m and not _skip_sentence(text[:m.start()], vocab) else None
+
+
 def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
               parser: Parser | None) -> list[Candidate]:
     view = _view(sent, doc, vocab, ctx)
     found: list[Candidate] = []
     parties: tuple[str, ...] = ()
-    if view.groups and not _skip_sentence(sent.text, vocab):
+    skip = _skip_sentence(sent.text, vocab)
+    charge = _denied_charge(sent.text, vocab) if skip and view.groups else None
+    if view.groups and (not skip or charge is not None):
         hits = find_triggers(sent.text, vocab)
+        if skip:  # "Iran has accused Baku of letting Israeli agents operate, a charge Baku denies"
+            hits = [h for h in hits if h.trigger.type == "ACCUSE" and h.end <= charge]
         if not ctx.answer and _private_quote(view.text, list(view.quotes), vocab):
             hits = [h for h in hits if not _inside(h.start, list(view.quotes))]  # an analyst's quote
         view.hits = tuple(hits)

@@ -270,7 +270,9 @@ def _load_lexicon(vocab: Vocabulary) -> None:
     for name, patron in col.get("territories", {}).items():
         vocab.territories[tuple(t.text for t in tokenize(name))] = patron
     vocab.grammar = tomllib.loads(_read("grammar.toml"))
-    hedges = "|".join(re.escape(h.lower()) for h in vocab.grammar["hedges"])
+    hedges = "|".join(re.escape(h.lower()) for h in vocab.grammar["hedges"]).replace(
+        "denies", r"denies(?!\s+(?:the|a|an|its|their|his|her|them|him)\s+(?!charges?\b|claims?\b|accusations?\b"
+                  r"|allegations?\b|reports?\b)[a-z])")  # ("a law that denies the country normal trade": no denial)
     vocab.hedge_pattern = re.compile(rf"(?<!\bfor )(?<!\bof )(?<!\bover )(?:{hedges})")
     vocab.skip_patterns = tuple(re.compile(p) for p in vocab.grammar["skip_sentence"])
     for ch in tomllib.loads(_read("channels.toml"))["channel"]:
