@@ -2570,3 +2570,13 @@ def test_extract_a_law_that_denies_a_country_something_is_no_denial():
     got = keys("Uzbek officials pressed the United States in 2004 to lift the Jackson-Vanik amendment, a law that "
                "still denies the country normal trade relations.", "2005-01-01")
     assert ("UZB", "USA", "REQUEST", 0) in got
+
+
+def test_extract_aid_a_state_says_it_will_give_is_announced_aid():
+    got = keys("China said on Tuesday it would give Kyrgyzstan 100 million dollars in aid.", "2022-06-01")
+    assert ("CHN", "KGZ", "AID", 1) in got
+
+
+def test_extract_giving_a_state_what_it_wanted_is_no_aid():
+    got = keys("Kazakhstan gave Moscow more of what Moscow wanted in 1994.", "1995-01-01")
+    assert not [k for k in got if k[2] == "AID"]
