@@ -2580,3 +2580,15 @@ def test_extract_aid_a_state_says_it_will_give_is_announced_aid():
 def test_extract_giving_a_state_what_it_wanted_is_no_aid():
     got = keys("Kazakhstan gave Moscow more of what Moscow wanted in 1994.", "1995-01-01")
     assert not [k for k in got if k[2] == "AID"]
+
+
+def test_extract_closing_another_states_embassy_and_evicting_its_diplomats_is_coercion_of_it():
+    got = keys("Britain closed Iran's embassy in London and gave its diplomats 48 hours to leave in November 2011.",
+               "2011-12-01")
+    assert ("GBR", "IRN", "COERCE", -1) in got
+    assert not [k for k in got if k[1] == "GBR"]
+
+
+def test_extract_closing_ones_own_embassy_is_a_retreat_not_coercion():
+    got = keys("Russia closed its embassy in Kabul in 1992.", "1993-01-01")
+    assert ("RUS", "AFG", "RETREAT", -1) in got and not [k for k in got if k[2] == "COERCE"]

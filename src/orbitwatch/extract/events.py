@@ -1242,6 +1242,10 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         return []  # "the talks had touched on how to stop goods": an event is no actor (but "the summit agreed")
     if t.type == "CONSULT" and actor.head.kind == "adj" and actor.head.next in view.vocab.grammar["forces"]:
         return []  # "Armenian deminers landed in Syria": troops arriving are no visit
+    if t.type in ("COERCE", "SANCTION") and target is not None and target.head.anaphor \
+            and set(target.codes) <= set(actor.codes):  # "closed Iran's embassy and gave its diplomats
+        target = next((g for g in reversed(view.groups) if g.end <= hit.start and g.head.actor_ok  # 48 hours to
+                       and not set(g.codes) & set(actor.codes)), target)  # leave": Iran's, not Britain's own
     if t.plural_subject and len(set(actor.codes)) < 2 and (target is None or _governor(view, target) != "with"):
         return []  # "the ministry issued a statement condemning X" is no agreement with X
     if t.name in ("negative-judgement", "label-of-blame"):
