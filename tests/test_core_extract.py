@@ -2592,3 +2592,20 @@ def test_extract_closing_another_states_embassy_and_evicting_its_diplomats_is_co
 def test_extract_closing_ones_own_embassy_is_a_retreat_not_coercion():
     got = keys("Russia closed its embassy in Kabul in 1992.", "1993-01-01")
     assert ("RUS", "AFG", "RETREAT", -1) in got and not [k for k in got if k[2] == "COERCE"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The agreement between Kyrgyzstan and the United States, signed in 1993, exempts US aid from taxes.",
+     ("KGZ", "USA")),
+    ("Russia's base at Kant opened in 2003, and under an agreement signed with Kyrgyzstan in 2012 Russia will keep "
+     "it until 2032.", ("RUS", "KGZ")),
+    ("India and Pakistan exchange lists of their nuclear installations every January under a 1988 agreement.",
+     ("IND", "PAK")),
+])
+def test_extract_an_agreement_told_in_passing_joins_its_parties(text, pair):
+    assert frozenset(pair) in dyads(keys(text, "2016-01-01"), "AGREE")
+
+
+def test_extract_a_deal_one_state_acts_under_names_no_partner():
+    got = keys("Russia keeps troops in Armenia's north. Under the deal, Azerbaijan will build a road.", "2016-01-01")
+    assert not [k for k in got if k[2] == "AGREE"]

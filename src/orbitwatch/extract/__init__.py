@@ -166,8 +166,8 @@ def _sentence(sent: Sentence, doc: Document, vocab: Vocabulary, ctx: Discourse,
             view.parse = parser.parse(sent.text)
         unplaced = []
         for hit in hits:
-            cands = sentence_candidates(view, hit, doc.published, tuple(found))
-            found += cands
+            cands = [c for c in sentence_candidates(view, hit, doc.published, tuple(found)) if c.actor != c.target]
+            found += cands  # (a state "agreeing" with itself sets no parties)
             if not cands and hit.trigger.type in PARTNER_FALLBACK:
                 unplaced.append(hit)
             if cands and cands[0].type == "CONSULT" and hit.trigger.name.startswith("host"):
