@@ -2609,3 +2609,12 @@ def test_extract_an_agreement_told_in_passing_joins_its_parties(text, pair):
 def test_extract_a_deal_one_state_acts_under_names_no_partner():
     got = keys("Russia keeps troops in Armenia's north. Under the deal, Azerbaijan will build a road.", "2016-01-01")
     assert not [k for k in got if k[2] == "AGREE"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Georgian soldiers served in Iraq as part of the coalition led by the United States from 2003.", ("GEO", "USA")),
+    ("Kazakhstan sent engineers to Iraq in 2003 as part of the US-led coalition.", ("KAZ", "USA")),
+    ("Armenia joined the NATO-led force in Afghanistan in 2009.", ("ARM", "NATO")),
+])
+def test_extract_serving_in_a_coalition_is_cooperation_with_its_leader(text, pair):
+    assert (*pair, "COOPERATE", 1) in keys(text, "2016-01-01")
