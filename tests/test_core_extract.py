@@ -2618,3 +2618,13 @@ def test_extract_a_deal_one_state_acts_under_names_no_partner():
 ])
 def test_extract_serving_in_a_coalition_is_cooperation_with_its_leader(text, pair):
     assert (*pair, "COOPERATE", 1) in keys(text, "2016-01-01")
+
+
+@pytest.mark.parametrize("text, asker, asked", [
+    ("Mexico rejected a U.S. demand in 2025 to allow American troops to fight cartels on its soil.", "USA", "MEX"),
+    ("Singapore caned an American teenager in May 1994, rejecting Bill Clinton's appeals for clemency.", "USA", "SGP"),
+    ("Iran rejected an EU proposal in 2005.", "EU", "IRN"),
+])
+def test_extract_a_refused_demand_was_asked_by_its_maker(text, asker, asked):
+    got = keys(text, "2025-06-01")
+    assert (asker, asked, "REQUEST", 0) in got and (asked, asker, "REJECT", -1) in got

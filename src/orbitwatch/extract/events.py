@@ -743,7 +743,9 @@ def _possessor(view: SentenceView, hit: Hit) -> tuple[Group, Group | None] | Non
                   and (re.fullmatch(r"(?:[’']s?)?\s*", view.text[g.end:hit.start])
                        or (g.head.possessive and re.fullmatch(r"[’']s?\s+(?:[a-z][\w-]*\s+){1,2}",
                                                                view.text[g.end:hit.start])))
-                  and (g.head.possessive or g.head.kind == "adj")), None)  # ("Tehran's continued detention of")
+                  and (g.head.possessive or g.head.kind == "adj"
+                       or (g.head.kind in ("name", "org") and not view.text[g.end:hit.start].strip()))),
+                 None)  # ("Tehran's continued detention of", "a U.S. demand")
     if agent is None:
         return None
     lo, hi = view.scope(hit.start)
