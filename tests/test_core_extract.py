@@ -2628,3 +2628,9 @@ def test_extract_serving_in_a_coalition_is_cooperation_with_its_leader(text, pai
 def test_extract_a_refused_demand_was_asked_by_its_maker(text, asker, asked):
     got = keys(text, "2025-06-01")
     assert (asker, asked, "REQUEST", 0) in got and (asked, asker, "REJECT", -1) in got
+
+
+def test_extract_the_three_leaders_who_agree_together_met_each_other():
+    got = keys("Putin hosted Aliyev and Pashinyan in the Kremlin on January 11, when the three leaders agreed to set "
+               "up a working group.", "2021-02-01")
+    assert {frozenset(("RUS", "AZE")), frozenset(("RUS", "ARM")), frozenset(("AZE", "ARM"))} <= dyads(got, "CONSULT")

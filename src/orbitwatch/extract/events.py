@@ -1334,7 +1334,7 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
         out += [Candidate(b, p, "CONSULT", 1, "diplomatic", date, round(conf * 0.8, 3), None)
                 for b in broker.codes for p in sorted(parties)]
     if t.in_person and not negated and _as_people(view, actor) and (
-            _as_people(view, target) if target is not None else len(actor.mentions) >= 2):
+            _as_people(view, target) if target is not None else len(set(actor.codes)) >= 2):
         out += [Candidate(a, b, "CONSULT", 1, "diplomatic", date, round(conf * 0.85, 3), actor.person)
                 for a, b in coded]  # "Aliyev and Putin signed a declaration at the Kremlin": they met
     return out
@@ -1360,6 +1360,9 @@ def _as_people(view: SentenceView, group: Group) -> bool:
             return True  # "Azerbaijan's Ilham Aliyev"
         if m.kind == "adj":
             return bool(_PERSON_ROLE.match(view.text[m.end:m.end + 60]))
+        if m.kind == "collective" and m.anaphor and re.search(
+                r"\b(?:leaders|presidents|premiers|prime\s+ministers|heads\s+of\s+state|men)$", m.text, re.I):
+            return True  # "Putin hosted Aliyev and Pashinyan, when the three leaders agreed": all three were there
         return m.kind == "collective" and bool(re.search(r"\b(?:presidents|leaders|heads\s+of\s+state)\s+of\s+(?:the\s+)?$",
                                                           view.text[max(0, m.start - 40):m.start], re.I))
     if group.head.gov == "of" and group.head.gov2 in ("leaders", "presidents", "heads", "premiers", "ministers"):
