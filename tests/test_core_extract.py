@@ -2634,3 +2634,8 @@ def test_extract_the_three_leaders_who_agree_together_met_each_other():
     got = keys("Putin hosted Aliyev and Pashinyan in the Kremlin on January 11, when the three leaders agreed to set "
                "up a working group.", "2021-02-01")
     assert {frozenset(("RUS", "AZE")), frozenset(("RUS", "ARM")), frozenset(("AZE", "ARM"))} <= dyads(got, "CONSULT")
+
+
+def test_extract_talks_a_state_hosts_between_two_others_bring_those_two_together():
+    got = keys("Oman hosted secret talks between US and Iranian officials in Muscat in 2013.", "2014-01-01")
+    assert {frozenset(("OMN", "USA")), frozenset(("OMN", "IRN")), frozenset(("USA", "IRN"))} <= dyads(got, "CONSULT")

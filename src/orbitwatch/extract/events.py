@@ -1289,6 +1289,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
     inner = []
     if t.together and target is not None and len(set(actor.codes)) >= 2 and not negated:
         inner = [p for p in pairs(actor, None, t.together) if p not in coded]  # "Indian and Japanese warships ... with the US"
+    between = between or (t.type == "CONSULT" and bool(re.match(r"\s+between\b", view.text[hit.end:])))
+    # ("hosted secret talks between US and Iranian officials": the two sides met too)
     if (between or t.brokered) and target is not None and len(set(target.codes)) >= 2 and type_ in SYMMETRIC_TYPES:
         # "brokered talks between A and B": A meets B
         coded += [p for p in pairs(target, None, type_) if p not in coded and p[::-1] not in coded]
