@@ -2639,3 +2639,21 @@ def test_extract_the_three_leaders_who_agree_together_met_each_other():
 def test_extract_talks_a_state_hosts_between_two_others_bring_those_two_together():
     got = keys("Oman hosted secret talks between US and Iranian officials in Muscat in 2013.", "2014-01-01")
     assert {frozenset(("OMN", "USA")), frozenset(("OMN", "IRN")), frozenset(("USA", "IRN"))} <= dyads(got, "CONSULT")
+
+
+def test_extract_an_opening_clause_keeps_its_subjects_name_in_commas():
+    got = keys("When Georgia's prime minister, Irakli Garibashvili, met Xi in Chengdu in July 2023, the two announced "
+               "a strategic partnership.", "2024-01-01")
+    assert frozenset(("GEO", "CHN")) in dyads(got, "CONSULT") and frozenset(("GEO", "CHN")) in dyads(got, "AGREE")
+
+
+def test_extract_an_opening_phrase_before_the_subjects_name_is_no_clause_of_it():
+    got = keys("In January 2009, on a visit to Tashkent, Dmitry Medvedev, then Russia's president, said that dams "
+               "should take account of all neighbours.", "2009-02-01")
+    assert frozenset(("RUS", "UZB")) in dyads(got, "CONSULT")
+
+
+def test_extract_raising_relations_with_a_state_to_a_partnership_is_an_agreement():
+    got = keys("In January 2024 Uzbekistan raised its relations with China to an all-weather comprehensive "
+               "strategic partnership.", "2024-06-01")
+    assert frozenset(("UZB", "CHN")) in dyads(got, "AGREE")

@@ -67,6 +67,10 @@ def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
             continue  # "(CSTO)", "(DPR)": an apposition, not a clause
         opener = re.match(rf"[\s,(]*{_TIME_PREFIX}?([\w]+)", m.group(0))
         end = m.end()
+        named = _APPOSITIVE_NAME.match(text, end) if _SUBORDINATOR_START.match(m.group(0)) else None
+        if named:  # "When Georgia's prime minister, Irakli Garibashvili, met Xi, ...": the name is the clause's
+            nxt = re.compile(r"[,;]").search(text, named.end())
+            end = nxt.start() if nxt else len(text)
         tail = _LIST_TAIL.match(text, end) if not m.group(0).startswith("(") \
             and not m.group(0).lower().startswith("according") else None
         if tail and not _NAME_END.search(text, 0, end):
@@ -79,6 +83,9 @@ def embedded_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
 
 
 _NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
+_APPOSITIVE_NAME = re.compile(r",\s*(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3},\s*"
+                              r"(?=(?!(?:then|the|a|an|who|which|former|now|its|his|her|their)\b)[a-z])")
+_SUBORDINATOR_START = re.compile(r"[\s,]*(?:when|after|before|while|as|although|though|because|since|once)\s", re.I)
 _NAME_END = re.compile(r"(?-i:[A-Z])[\w'’-]*\s*$")
 _LIST_TAIL = re.compile(rf",\s*{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
 
