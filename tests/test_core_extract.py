@@ -2657,3 +2657,14 @@ def test_extract_raising_relations_with_a_state_to_a_partnership_is_an_agreement
     got = keys("In January 2024 Uzbekistan raised its relations with China to an all-weather comprehensive "
                "strategic partnership.", "2024-06-01")
     assert frozenset(("UZB", "CHN")) in dyads(got, "AGREE")
+
+
+def test_extract_two_guests_hosted_for_talks_meet_each_other():
+    got = keys("George W. Bush hosted Hamid Karzai and Pervez Musharraf at a White House dinner in September 2006 in an "
+               "effort to ease their feud.", "2006-10-01")
+    assert frozenset(("AFG", "PAK")) in dyads(got, "CONSULT")
+
+
+def test_extract_guests_hosted_without_talks_between_them_meet_only_the_host():
+    got = keys("Putin hosted the presidents of Kazakhstan and Kyrgyzstan at the parade in May 2015.", "2015-06-01")
+    assert frozenset(("KAZ", "KGZ")) not in dyads(got, "CONSULT")

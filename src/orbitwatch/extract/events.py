@@ -298,6 +298,7 @@ def _judge_and_judged(view: SentenceView, hit: Hit, actor: Group | None,
 
 
 _TITLES_ONLY = re.compile(r"\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of)\s+){1,6}")
+_GUESTS_TALK = re.compile(r"\b(?:for|to\s+hold|to\s+discuss|in\s+an\s+effort|to\s+ease|to\s+settle|to\s+end|to\s+mediate)\b[^.;]{0,40}?\b(?:talks|feud|dispute|conflict|tensions?|differences|negotiations|peace|ceasefire|relations)\b", re.I)
 _JUDGEMENT_TYPES = ("SUPPORT", "ACCUSE", "PROTEST", "REJECT")
 _VERB_FILL = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|long|since|then|later|publicly|openly|at\s+once"
                         r"|[a-z]+ly))*\s+")
@@ -1290,6 +1291,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
     if t.together and target is not None and len(set(actor.codes)) >= 2 and not negated:
         inner = [p for p in pairs(actor, None, t.together) if p not in coded]  # "Indian and Japanese warships ... with the US"
     between = between or (t.type == "CONSULT" and bool(re.match(r"\s+between\b", view.text[hit.end:])))
+    between = between or (t.name == "host" and target is not None and len(set(target.codes)) == 2
+                          and _GUESTS_TALK.search(view.text, hit.end))
+    # ("Bush hosted Karzai and Musharraf at a White House dinner to ease their feud": the two guests met)
     # ("hosted secret talks between US and Iranian officials": the two sides met too)
     if (between or t.brokered) and target is not None and len(set(target.codes)) >= 2 and type_ in SYMMETRIC_TYPES:
         # "brokered talks between A and B": A meets B
