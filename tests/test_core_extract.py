@@ -2515,7 +2515,7 @@ def test_extract_a_visit_by_a_leader_is_a_meeting_with_the_place_or_the_subject(
 def test_extract_what_is_agreed_during_a_visit_keeps_its_own_record():
     got = keys("Cairo agreed to hand two Red Sea islands to Saudi Arabia during a visit by King Salman in April 2016.",
                "2016-05-01")
-    assert ("EGY", "SAU", "AGREE", 1) in got
+    assert ("EGY", "SAU", "CONCEDE", 1) in got  # (the handover agreed is the concession)
 
 
 def test_extract_a_declaration_two_leaders_issue_together_is_an_agreement():
@@ -2668,3 +2668,8 @@ def test_extract_two_guests_hosted_for_talks_meet_each_other():
 def test_extract_guests_hosted_without_talks_between_them_meet_only_the_host():
     got = keys("Putin hosted the presidents of Kazakhstan and Kyrgyzstan at the parade in May 2015.", "2015-06-01")
     assert frozenset(("KAZ", "KGZ")) not in dyads(got, "CONSULT")
+
+
+def test_extract_agreeing_to_hand_territory_to_a_state_is_the_concession():
+    got = keys("Cairo agreed to hand two Red Sea islands to Saudi Arabia in April 2016.", "2016-05-01")
+    assert ("EGY", "SAU", "CONCEDE", 1) in got and not [k for k in got if k[2] == "AGREE"]
