@@ -2673,3 +2673,9 @@ def test_extract_guests_hosted_without_talks_between_them_meet_only_the_host():
 def test_extract_agreeing_to_hand_territory_to_a_state_is_the_concession():
     got = keys("Cairo agreed to hand two Red Sea islands to Saudi Arabia in April 2016.", "2016-05-01")
     assert ("EGY", "SAU", "CONCEDE", 1) in got and not [k for k in got if k[2] == "AGREE"]
+
+
+def test_extract_ministers_who_agree_to_a_sanction_impose_it():
+    got = keys("European Union foreign ministers agreed in January 2025 to suspend visa-free travel for Georgian "
+               "diplomats.", "2025-02-01")
+    assert ("EU", "GEO", "SANCTION", -1) in got and not [k for k in got if k[2] == "AGREE"]

@@ -139,10 +139,11 @@ def _drop_absorbed(text: str, hits: list[Hit]) -> list[Hit]:
             continue
         if outer is None:
             out.append(h)
-        elif outer.trigger.type == "AGREE" and (h.trigger.type == "CONCEDE" or (
+        elif outer.trigger.type == "AGREE" and (h.trigger.type in ("CONCEDE", "SANCTION", "COERCE") or (
                 h.trigger.type == "AID" and h.trigger.channel == "economic")):
             out[out.index(outer)] = h  # "agreed to lend Venezuela 20 billion dollars": the loan is the event;
-            # "agreed to hand the islands to Saudi Arabia", "agreed to free 553 prisoners": the concession
+            # "agreed to hand the islands to Saudi Arabia": the concession; "ministers agreed to ban arms
+            # sales to Uzbekistan": the sanction
             # (but "agreed to supply Armenia with howitzers" is an arms deal)
         elif outer.trigger.type == "SUPPORT" and (_REASON.search(text[outer.end:h.start])
                                                   or _NOUN_REASON.search(text[outer.end:h.start])) \
