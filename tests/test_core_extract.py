@@ -2679,3 +2679,13 @@ def test_extract_ministers_who_agree_to_a_sanction_impose_it():
     got = keys("European Union foreign ministers agreed in January 2025 to suspend visa-free travel for Georgian "
                "diplomats.", "2025-02-01")
     assert ("EU", "GEO", "SANCTION", -1) in got and not [k for k in got if k[2] == "AGREE"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Uzbekistan opened its border to tens of thousands of ethnic Uzbeks fleeing the violence in southern Kyrgyzstan "
+     "in June 2010.", ("UZB", "KGZ")),
+    ("Egypt opened the Rafah crossing in 2023 to allow wounded Palestinians to enter for treatment.", ("EGY", "PSE")),
+])
+def test_extract_a_border_opened_to_people_fleeing_is_refuge_not_trade(text, pair):
+    got = keys(text, "2024-01-01")
+    assert (*pair, "AID", 1) in got and not [k for k in got if k[2] == "COOPERATE"]
