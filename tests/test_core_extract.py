@@ -2689,3 +2689,17 @@ def test_extract_ministers_who_agree_to_a_sanction_impose_it():
 def test_extract_a_border_opened_to_people_fleeing_is_refuge_not_trade(text, pair):
     got = keys(text, "2024-01-01")
     assert (*pair, "AID", 1) in got and not [k for k in got if k[2] == "COOPERATE"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Russian President Dmitry Medvedev said on Friday that Georgian troops had committed an act of aggression "
+     "against Russian peacekeepers.", ("RUS", "GEO")),
+    ("Ukraine said in 2022 that Russia had shelled the plant.", ("UKR", "RUS")),
+])
+def test_extract_a_state_saying_another_attacked_blames_it(text, pair):
+    assert (*pair, "ACCUSE", -1) in keys(text, "2022-10-01" if "Ukraine" in text else "2008-08-10")
+
+
+def test_extract_a_state_saying_its_own_troops_acted_blames_no_one():
+    got = keys("Russia said its forces had struck targets in Syria in 2016.", "2016-06-01")
+    assert not [k for k in got if k[2] == "ACCUSE"]
