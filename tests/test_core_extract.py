@@ -2703,3 +2703,9 @@ def test_extract_a_state_saying_another_attacked_blames_it(text, pair):
 def test_extract_a_state_saying_its_own_troops_acted_blames_no_one():
     got = keys("Russia said its forces had struck targets in Syria in 2016.", "2016-06-01")
     assert not [k for k in got if k[2] == "ACCUSE"]
+
+
+def test_extract_a_promise_by_the_subject_of_a_coordinated_speech_verb_is_its_own_statement():
+    got = keys("Xi chose Kazakhstan for his first trip abroad after the pandemic, in September 2022, and promised in the "
+               "Kazakh capital that China would firmly back Kazakhstan's territorial integrity.", "2023-01-01")
+    assert ("CHN", "KAZ", "SUPPORT", 1) in got

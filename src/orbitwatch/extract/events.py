@@ -899,6 +899,9 @@ def _own_statement(view: SentenceView, hit: Hit, actor: Group | None) -> bool:
         # neither "aid to Ukraine, the prime minister said" nor the actor itself is the speaker
         if any(set(g.codes) & set(actor.codes) for g in near):
             return True
+        main = main_subject(view) if re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$", view.text[:m.start()]) else None
+        if main is not None and main.end <= m.start() and set(main.codes) & set(actor.codes):
+            return True  # "Xi chose Kazakhstan for his first trip ..., and promised that China would back ..."
         edge = max(view.text.rfind(c, 0, m.start()) for c in ",;“”\"")  # an unnamed speaker after the clause edge
         if not [g for g in near if g.start > edge] and _unnamed_official(view, m.start()):
             return True  # "Kazakhstan will not help Russia ..., a deputy head of the administration said"
