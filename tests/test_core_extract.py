@@ -2709,3 +2709,13 @@ def test_extract_a_promise_by_the_subject_of_a_coordinated_speech_verb_is_its_ow
     got = keys("Xi chose Kazakhstan for his first trip abroad after the pandemic, in September 2022, and promised in the "
                "Kazakh capital that China would firmly back Kazakhstan's territorial integrity.", "2023-01-01")
     assert ("CHN", "KAZ", "SUPPORT", 1) in got
+
+
+def test_extract_a_states_oil_flowing_to_another_is_energy_cooperation_of_the_exporter():
+    got = keys("Kazakh oil has flowed to China through a pipeline since 2006.", "2020-01-01")
+    assert ("KAZ", "CHN", "COOPERATE", 1) in got
+
+
+def test_extract_a_states_oil_named_as_a_commodity_does_not_act():
+    got = keys("The EU banned imports of Russian oil in December 2022.", "2023-01-01")
+    assert not [k for k in got if k[0] == "RUS"]

@@ -247,6 +247,7 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
         named = re.match(r"(?:(?:\s*,|\s+and|\s+or)?\s+[A-Z][\w-]*)*", after).group(0)
         m.actor_ok = m.kind == "adj" and bool(
             (following and following.group(1) in gov) or (nxt and m.next in gov)
+            or bool(_COMMODITY_FLOWS.match(after))  # "Kazakh oil has flowed to China": the exporter
             or _WEAPON_MODEL.search(named) or set(re.findall(r"[a-z]+", named.lower())) & _SERVICES)
         # "Thai F-16s bombed", "US Navy SEALs killed": the state's forces
         second = re.match(r"(?:\s+[A-Z][\w-]*)*\s+[a-z-]+\s+([a-z-]+)", after)
@@ -257,6 +258,8 @@ def _annotate(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     return m
 
 
+_COMMODITY_FLOWS = re.compile(r"\s+(?:oil|gas|crude|electricity|uranium|grain|wheat|cotton|exports)\s+"
+                               r"(?:has\s+|have\s+|had\s+)?(?:flowed|flows|been\s+(?:sold|exported|shipped|pumped))\b")
 _ONE_OF = re.compile(r"\b(?:one|either|neither)\s+of\s+$", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*[A-Z]")
 _PLACE_NAMED = frozenset({"meeting", "summit", "talks", "agreement", "agreements", "declaration", "format",
