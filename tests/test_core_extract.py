@@ -2719,3 +2719,9 @@ def test_extract_a_states_oil_flowing_to_another_is_energy_cooperation_of_the_ex
 def test_extract_a_states_oil_named_as_a_commodity_does_not_act():
     got = keys("The EU banned imports of Russian oil in December 2022.", "2023-01-01")
     assert not [k for k in got if k[0] == "RUS"]
+
+
+def test_extract_states_courted_on_a_tour_are_visited():
+    got = keys("French President Emmanuel Macron courted Kazakhstan and Uzbekistan on a two-day tour in November 2023.",
+               "2024-01-01")
+    assert {frozenset(("FRA", "KAZ")), frozenset(("FRA", "UZB"))} <= dyads(got, "CONSULT")
