@@ -2725,3 +2725,9 @@ def test_extract_states_courted_on_a_tour_are_visited():
     got = keys("French President Emmanuel Macron courted Kazakhstan and Uzbekistan on a two-day tour in November 2023.",
                "2024-01-01")
     assert {frozenset(("FRA", "KAZ")), frozenset(("FRA", "UZB"))} <= dyads(got, "CONSULT")
+
+
+def test_extract_blocking_chapters_of_a_states_accession_talks_refuses_it():
+    got = keys("Slovenia blocked the opening of new chapters in Croatia's EU accession talks in December 2008.",
+               "2009-01-01")
+    assert ("SVN", "HRV", "REJECT", -1) in got
