@@ -2731,3 +2731,23 @@ def test_extract_blocking_chapters_of_a_states_accession_talks_refuses_it():
     got = keys("Slovenia blocked the opening of new chapters in Croatia's EU accession talks in December 2008.",
                "2009-01-01")
     assert ("SVN", "HRV", "REJECT", -1) in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda sent special forces to Juba in March 2025 to shore up Salva Kiir's government.",
+     ("UGA", "SSD", "AID", 1)),
+    ("President Emmanuel Macron said in 2024 that France would not send troops to Ukraine for now.",
+     ("FRA", "UKR", "REJECT", -1)),
+])
+def test_extract_troops_sent_to_help_a_government_are_security_aid(text, expected):
+    assert expected in keys(text, "2025-06-01")
+
+
+def test_extract_what_a_leader_says_his_state_might_do_is_no_act():
+    got = keys("Erdogan said in July 2024 that Turkey might one day send troops into Israel to protect the "
+               "Palestinians.", "2024-08-01")
+    assert not [k for k in got if k[2] in ("AID", "MOBILIZE")]
+
+
+def test_extract_troops_sent_into_a_state_without_a_request_are_no_aid():
+    assert not [k for k in keys("Russia sent troops into Georgia in August 2008.", "2008-09-01") if k[2] == "AID"]

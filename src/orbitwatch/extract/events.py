@@ -865,6 +865,8 @@ def is_modal(view: SentenceView, hit: Hit, actor: Group | None, negated: bool) -
     if any(w in g["modals"] for w in window):
         if any(w in g["standing"] for w in window):
             return False  # "would continue to comply": a standing policy
+        if any(w in ("might", "may", "could") for w in window):
+            return True  # "said Turkey might one day send troops": a possibility, even in its own words
         return not _own_statement(view, hit, actor)
     governs = window[-1:] == ["to"] or (window and window[-1] in g["plans"])
     if governs and any(w in g["plans"] for w in window):
