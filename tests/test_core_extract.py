@@ -2751,3 +2751,8 @@ def test_extract_what_a_leader_says_his_state_might_do_is_no_act():
 
 def test_extract_troops_sent_into_a_state_without_a_request_are_no_aid():
     assert not [k for k in keys("Russia sent troops into Georgia in August 2008.", "2008-09-01") if k[2] == "AID"]
+
+
+def test_extract_joining_a_state_in_pressing_for_something_is_no_membership():
+    got = keys("Washington joined the European Union in pressing for an independent inquiry in 2005.", "2006-01-01")
+    assert not [k for k in got if k[2] == "COOPERATE"]
