@@ -2756,3 +2756,14 @@ def test_extract_troops_sent_into_a_state_without_a_request_are_no_aid():
 def test_extract_joining_a_state_in_pressing_for_something_is_no_membership():
     got = keys("Washington joined the European Union in pressing for an independent inquiry in 2005.", "2006-01-01")
     assert not [k for k in got if k[2] == "COOPERATE"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Hungary's parliament ratified Sweden's accession to NATO in February 2024, ending months of delay.",
+     ("HUN", "SWE")),
+    ("Putin cut the price of Russian gas for Ukraine by about a third in December 2013.", ("RUS", "UKR")),
+    ("Emmanuel Macron acknowledged France's overwhelming responsibilities in the genocide in a speech in Kigali in "
+     "May 2021.", ("FRA", "RWA")),
+])
+def test_extract_a_ratified_accession_a_discount_and_an_admission_are_concessions(text, pair):
+    assert (*pair, "CONCEDE", 1) in keys(text, "2024-03-01")
