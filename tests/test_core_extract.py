@@ -2767,3 +2767,14 @@ def test_extract_joining_a_state_in_pressing_for_something_is_no_membership():
 ])
 def test_extract_a_ratified_accession_a_discount_and_an_admission_are_concessions(text, pair):
     assert (*pair, "CONCEDE", 1) in keys(text, "2024-03-01")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Moscow also wrote off close to half a billion dollars of Kyrgyz debt in 2012.", ("RUS", "KGZ")),
+    ("Russia granted Bishkek 200 million dollars in 2014 to bring its border posts up to standard.", ("RUS", "KGZ")),
+    ("The US Treasury extended a 20 billion dollar currency swap line to Argentina's central bank in October 2025.",
+     ("USA", "ARG")),
+    ("US Marines ferried food, water and medicine to survivors along Bangladesh's coast in May 1991.", ("USA", "BGD")),
+])
+def test_extract_aid_in_other_words(text, pair):
+    assert (*pair, "AID", 1) in keys(text, "2025-12-01")
