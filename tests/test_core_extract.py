@@ -2778,3 +2778,11 @@ def test_extract_a_ratified_accession_a_discount_and_an_admission_are_concession
 ])
 def test_extract_aid_in_other_words(text, pair):
     assert (*pair, "AID", 1) in keys(text, "2025-12-01")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("At the end of July 2024 the Russian officers handed the checkpoint over to Armenian staff.", ("RUS", "ARM")),
+    ("Russia stopped operating the Gabala radar station in Azerbaijan in December 2012.", ("RUS", "AZE")),
+])
+def test_extract_handing_over_posts_and_closing_a_station_abroad_are_retreats(text, pair):
+    assert (*pair, "RETREAT", -1) in keys(text, "2025-01-01")
