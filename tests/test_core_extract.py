@@ -2786,3 +2786,12 @@ def test_extract_aid_in_other_words(text, pair):
 ])
 def test_extract_handing_over_posts_and_closing_a_station_abroad_are_retreats(text, pair):
     assert (*pair, "RETREAT", -1) in keys(text, "2025-01-01")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Washington designated Iran's Revolutionary Guards a foreign terrorist organisation in April 2019.", ("USA", "IRN")),
+    ("Israel's defence minister ordered all crossings into the Gaza Strip closed in May 2021.", ("ISR", "PSE")),
+    ("Moscow announced in December 2015 that it would suspend its free-trade regime with Ukraine.", ("RUS", "UKR")),
+])
+def test_extract_listings_closures_and_ended_trade_regimes_are_sanctions(text, pair):
+    assert (*pair, "SANCTION", -1) in keys(text, "2022-01-01")
