@@ -2795,3 +2795,9 @@ def test_extract_handing_over_posts_and_closing_a_station_abroad_are_retreats(te
 ])
 def test_extract_listings_closures_and_ended_trade_regimes_are_sanctions(text, pair):
     assert (*pair, "SANCTION", -1) in keys(text, "2022-01-01")
+
+
+def test_extract_a_broker_named_inside_the_agreement_phrase_meets_both_parties():
+    got = keys("Ethiopia's Abiy Ahmed and Somalia's Hassan Sheikh Mohamud agreed in Ankara in December 2024, in talks "
+               "brokered by Recep Tayyip Erdogan, to end their dispute.", "2025-01-01")
+    assert {frozenset(("TUR", "ETH")), frozenset(("TUR", "SOM"))} <= dyads(got, "CONSULT")

@@ -1339,7 +1339,9 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
             {e.actor, e.target} == {c.actor, c.target} for e in earlier)]  # "sent troops at the request of X":
         # the act is coded by its own verb
     broker = None if negated or type_ not in ("AGREE", "CONSULT") else next(
-        (g for g in view.groups if 0 < g.start - hit.end <= 90 and _BROKERED.search(view.text[hit.end:g.start])), None)
+        (g for g in view.groups if hit.start < g.start and g.start - hit.end <= 90
+         and _BROKERED.search(view.text[hit.start:g.start])), None)  # (also inside the trigger's own span:
+    # "agreed in Ankara, in talks brokered by Recep Tayyip Erdogan, to end their dispute")
     if broker is not None:  # "signed two protocols, brokered by Switzerland"
         parties = {c for pair in coded for c in pair} - set(broker.codes)
         out += [Candidate(b, p, "CONSULT", 1, "diplomatic", date, round(conf * 0.8, 3), None)
