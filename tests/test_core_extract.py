@@ -2801,3 +2801,9 @@ def test_extract_a_broker_named_inside_the_agreement_phrase_meets_both_parties()
     got = keys("Ethiopia's Abiy Ahmed and Somalia's Hassan Sheikh Mohamud agreed in Ankara in December 2024, in talks "
                "brokered by Recep Tayyip Erdogan, to end their dispute.", "2025-01-01")
     assert {frozenset(("TUR", "ETH")), frozenset(("TUR", "SOM"))} <= dyads(got, "CONSULT")
+
+
+def test_extract_troops_sent_with_armour_to_a_disputed_hilltop_are_no_arms_transfer():
+    got = keys("In March 2016 Uzbekistan sent troops and armoured vehicles to a disputed hilltop, and Bishkek responded "
+               "with its own deployment.", "2017-01-01")
+    assert not [k for k in got if k[2] == "AID"]
