@@ -2807,3 +2807,9 @@ def test_extract_troops_sent_with_armour_to_a_disputed_hilltop_are_no_arms_trans
     got = keys("In March 2016 Uzbekistan sent troops and armoured vehicles to a disputed hilltop, and Bishkek responded "
                "with its own deployment.", "2017-01-01")
     assert not [k for k in got if k[2] == "AID"]
+
+
+def test_extract_one_call_with_two_leaders_puts_all_three_on_it():
+    got = keys("Trump said in November 2025 that he had held a call with Kassym-Jomart Tokayev and Israeli Prime "
+               "Minister Benjamin Netanyahu.", "2025-12-01")
+    assert {frozenset(("USA", "KAZ")), frozenset(("USA", "ISR")), frozenset(("KAZ", "ISR"))} <= dyads(got, "CONSULT")

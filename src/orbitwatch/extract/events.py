@@ -1298,6 +1298,8 @@ def sentence_candidates(view: SentenceView, hit: Hit, ref_date: str | None,
     between = between or (t.type == "CONSULT" and bool(re.match(r"\s+between\b", view.text[hit.end:])))
     between = between or (t.name == "host" and target is not None and len(set(target.codes)) == 2
                           and _GUESTS_TALK.search(view.text, hit.end))
+    between = between or bool(re.search(r"\bcall\s+with$", view.text[hit.start:hit.end]))
+    # ("held a call with Tokayev and Netanyahu": one call, all three on it)
     # ("Bush hosted Karzai and Musharraf at a White House dinner to ease their feud": the two guests met)
     # ("hosted secret talks between US and Iranian officials": the two sides met too)
     if (between or t.brokered) and target is not None and len(set(target.codes)) >= 2 and type_ in SYMMETRIC_TYPES:
